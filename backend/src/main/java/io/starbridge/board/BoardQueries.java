@@ -68,7 +68,7 @@ public class BoardQueries {
               from boards b
               left join boards p on p.id = b.parent_id
               left join board_follows f on f.board_id = b.id and f.user_id = ?
-             where """ + guardian.readableScope().boardsReadable("b") + """
+             where\s""" + guardian.readableScope().boardsReadable("b") + """
                and (?::bigint is null or b.id = ?::bigint or b.parent_id = ?::bigint)
              order by b.position, b.id
             """,
