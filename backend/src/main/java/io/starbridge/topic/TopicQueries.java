@@ -141,7 +141,42 @@ public class TopicQueries {
   /** Where the previous page ended. */
   private record Position(Instant ref, Object key, long id) {}
 
+  /** A list query, ready to run: its SQL, and what reading its rows needs. */
+  record ListQuery(Sql sql, Sort sort, Instant ref, int limit) {}
+
   Page<TopicListItem> list(Guardian guardian, Source source, ListParams params) {
+    ListQuery query = listQuery(guardian, source, params);
+    Long userId = guardian.isSignedIn() ? guardian.actor().id() : null;
+    Sort sort = query.sort();
+    int limit = query.limit();
+    Sql sql = query.sql();
+    record Row(TopicListItem item, int section, Object sortKey) {}
+    List<Row> rows =
+        db.list(
+            sql.text(),
+            rs -> new Row(listItem(rs, userId != null), rs.getInt("section"), sortKey(rs, sort)),
+            sql.params());
+    List<TopicListItem> items = new ArrayList<>();
+    Row lastRegular = null;
+    int regularCount = 0;
+    for (Row r : rows) {
+      if (r.section() == 1 && ++regularCount > limit) {
+        break;
+      }
+      items.add(r.item());
+      if (r.section() == 1) {
+        lastRegular = r;
+      }
+    }
+    String next =
+        regularCount > limit && lastRegular != null
+            ? Cursors.encode(sort.wire(), query.ref(), lastRegular.sortKey(), lastRegular.item().id())
+            : null;
+    return new Page<>(items, next);
+  }
+
+  /** Builds the page query: pinned section (first page only) and the keyset page of the rest. */
+  ListQuery listQuery(Guardian guardian, Source source, ListParams params) {
     Sort sort = parse(Sort.class, "sort", params.sort(), Sort.LATEST);
     Period period = parse(Period.class, "period", params.period(), Period.ALL);
     int limit = Cursors.limit(params.limit(), DEFAULT_LIMIT, MAX_LIMIT);
@@ -172,29 +207,7 @@ public class TopicQueries {
     } else {
       sql = regular;
     }
-    record Row(TopicListItem item, int section, Object sortKey) {}
-    List<Row> rows =
-        db.list(
-            sql.text(),
-            rs -> new Row(listItem(rs, userId != null), rs.getInt("section"), sortKey(rs, sort)),
-            sql.params());
-    List<TopicListItem> items = new ArrayList<>();
-    Row lastRegular = null;
-    int regularCount = 0;
-    for (Row r : rows) {
-      if (r.section() == 1 && ++regularCount > limit) {
-        break;
-      }
-      items.add(r.item());
-      if (r.section() == 1) {
-        lastRegular = r;
-      }
-    }
-    String next =
-        regularCount > limit && lastRegular != null
-            ? Cursors.encode(sort.wire(), ref, lastRegular.sortKey(), lastRegular.item().id())
-            : null;
-    return new Page<>(items, next);
+    return new ListQuery(sql, sort, ref, limit);
   }
 
   /** The SELECT … FROM … WHERE of a list, up to the source filter. */
