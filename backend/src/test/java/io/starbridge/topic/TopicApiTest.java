@@ -150,6 +150,17 @@ class TopicApiTest extends ForumTest {
     }
 
     @Test
+    void aKeyOlderThanADayCreatesAgain() {
+      String board = fx().board();
+      Account a = fx().member("a");
+      Map<String, Object> b = body(board, "Asked again tomorrow", "x", List.of());
+      long first = id(a.client().send("POST", "/api/v1/topics", b, Map.of("Idempotency-Key", "daily")));
+      db.update("update idempotency_keys set created_at = now() - interval '25 hours' where user_id = ?", a.id());
+      long second = id(a.client().send("POST", "/api/v1/topics", b, Map.of("Idempotency-Key", "daily")));
+      assertThat(second).isNotEqualTo(first);
+    }
+
+    @Test
     void aMalformedKeyIsRefused() {
       String board = fx().board();
       TestClient.Response r = fx().member("a").client().send("POST", "/api/v1/topics", body(board, "A fine title", "x", List.of()), Map.of("Idempotency-Key", "x".repeat(201)));
