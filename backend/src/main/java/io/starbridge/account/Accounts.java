@@ -180,7 +180,7 @@ public class Accounts {
     return Optional.of(new SignedIn(user.view(), issued));
   }
 
-  @Transactional
+  /** Not one transaction: a detected reuse must revoke the family even though we answer 401. */
   public SignedIn refresh(String refreshToken) {
     SessionStore.RefreshResult result = sessions.refresh(refreshToken);
     if (result instanceof SessionStore.RefreshResult.Rotated rotated) {

@@ -41,7 +41,7 @@ class OperationsController {
   }
 
   /** JSON by default; YAML for clients that ask for it. */
-  @Get("/openapi")
+  @Get(value = "/openapi", produces = {MediaType.APPLICATION_JSON, "application/yaml", "text/yaml"})
   HttpResponse<String> openapi(HttpRequest<?> request) throws IOException {
     if (openApiYaml == null) {
       throw ApiException.notFound("OpenAPI document");

@@ -144,8 +144,7 @@ public class SessionStore {
                and s.revoked_at is null and u.status <> 'deleted'
             """,
             rs -> actorFrom(rs, rs.getLong("session_id"), Actor.AuthMethod.SESSION),
-            Tokens.hash(accessToken))
-        .filter(a -> a != null);
+            Tokens.hash(accessToken));
   }
 
   static Actor actorFrom(ResultSet rs, Long sessionId, Actor.AuthMethod via) throws SQLException {
