@@ -25,7 +25,8 @@ class AdminUserController {
   }
 
   @Patch("/{handle}")
-  UserView update(Actor actor, @PathVariable String handle, @Valid @Body Requests.AdminUpdateUser body) {
+  UserView update(
+      Actor actor, @PathVariable String handle, @Valid @Body Requests.AdminUpdateUser body) {
     guardians.of(actor).ensureAdmin();
     return accounts.adminUpdate(actor, handle, body);
   }

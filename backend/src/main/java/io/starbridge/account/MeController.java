@@ -33,7 +33,8 @@ class MeController {
   private final AuthCookies cookies;
   private final Guardians guardians;
 
-  MeController(Accounts accounts, PersonalTokenService tokens, AuthCookies cookies, Guardians guardians) {
+  MeController(
+      Accounts accounts, PersonalTokenService tokens, AuthCookies cookies, Guardians guardians) {
     this.accounts = accounts;
     this.tokens = tokens;
     this.cookies = cookies;
@@ -74,7 +75,8 @@ class MeController {
 
   @Post("/tokens")
   @Status(HttpStatus.CREATED)
-  PersonalTokenService.CreatedToken createToken(Actor actor, @Valid @Body Requests.CreateToken body) {
+  PersonalTokenService.CreatedToken createToken(
+      Actor actor, @Valid @Body Requests.CreateToken body) {
     guardians.of(actor).ensureSession();
     return tokens.create(actor, body);
   }

@@ -17,7 +17,10 @@ final class Requests {
 
   @Serdeable
   record Register(
-      @NotBlank @Size(min = 3, max = 30) @Pattern(regexp = "[A-Za-z0-9_]+", message = "may contain only letters a-z, digits and _") String handle,
+      @NotBlank
+          @Size(min = 3, max = 30)
+          @Pattern(regexp = "[A-Za-z0-9_]+", message = "may contain only letters a-z, digits and _")
+          String handle,
       @NotBlank @Size(max = 254) String email,
       @NotNull @Size(min = 10, max = 256) String password,
       @Nullable @Size(max = 60) String displayName,
@@ -27,14 +30,16 @@ final class Requests {
   record Token(@NotBlank @Size(max = 200) String token) {}
 
   @Serdeable
-  record Login(@NotBlank @Size(max = 254) String login, @NotNull @Size(max = 256) String password) {}
+  record Login(
+      @NotBlank @Size(max = 254) String login, @NotNull @Size(max = 256) String password) {}
 
   @Serdeable
   record PasswordReset(@NotBlank @Size(max = 254) String email) {}
 
   @Serdeable
   record PasswordResetConfirm(
-      @NotBlank @Size(max = 200) String token, @NotNull @Size(min = 10, max = 256) String password) {}
+      @NotBlank @Size(max = 200) String token,
+      @NotNull @Size(min = 10, max = 256) String password) {}
 
   @Serdeable
   record UpdateMe(
@@ -48,8 +53,7 @@ final class Requests {
 
   @Serdeable
   record CreateToken(
-      @NotBlank @Size(max = 80) String name,
-      @Nullable @Min(1) @Max(3650) Integer expiresInDays) {}
+      @NotBlank @Size(max = 80) String name, @Nullable @Min(1) @Max(3650) Integer expiresInDays) {}
 
   @Serdeable
   record AdminUpdateUser(

@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Thin, transaction-aware SQL helper for read models and multi-row writes. It joins the
- * surrounding {@code @Transactional} through Micronaut Data's connection management; every value
- * is bound as a parameter, never spliced into SQL.
+ * Thin, transaction-aware SQL helper for read models and multi-row writes. It joins the surrounding
+ * {@code @Transactional} through Micronaut Data's connection management; every value is bound as a
+ * parameter, never spliced into SQL.
  */
 @Singleton
 public class Db {
@@ -40,7 +40,8 @@ public class Db {
           try (PreparedStatement ps = status.getConnection().prepareStatement(sql)) {
             return callback.apply(ps);
           } catch (SQLException e) {
-            throw new io.micronaut.data.exceptions.DataAccessException("SQL failed: " + e.getMessage(), e);
+            throw new io.micronaut.data.exceptions.DataAccessException(
+                "SQL failed: " + e.getMessage(), e);
           }
         });
   }
@@ -95,7 +96,8 @@ public class Db {
           try {
             return callback.apply(status.getConnection());
           } catch (SQLException e) {
-            throw new io.micronaut.data.exceptions.DataAccessException("SQL failed: " + e.getMessage(), e);
+            throw new io.micronaut.data.exceptions.DataAccessException(
+                "SQL failed: " + e.getMessage(), e);
           }
         });
   }

@@ -17,7 +17,9 @@ import java.nio.charset.StandardCharsets;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
-/** {@code /metrics} (Prometheus text), {@code /openapi} (the generated document), {@code /api/docs}. */
+/**
+ * {@code /metrics} (Prometheus text), {@code /openapi} (the generated document), {@code /api/docs}.
+ */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Hidden
@@ -41,7 +43,9 @@ class OperationsController {
   }
 
   /** JSON by default; YAML for clients that ask for it. */
-  @Get(value = "/openapi", produces = {MediaType.APPLICATION_JSON, "application/yaml", "text/yaml"})
+  @Get(
+      value = "/openapi",
+      produces = {MediaType.APPLICATION_JSON, "application/yaml", "text/yaml"})
   HttpResponse<String> openapi(HttpRequest<?> request) throws IOException {
     if (openApiYaml == null) {
       throw ApiException.notFound("OpenAPI document");
@@ -51,7 +55,8 @@ class OperationsController {
       return HttpResponse.ok(openApiYaml).contentType("application/yaml");
     }
     Object tree = new Yaml(new LoaderOptions()).load(openApiYaml);
-    return HttpResponse.ok(json.writeValueAsString(tree)).contentType(MediaType.APPLICATION_JSON_TYPE);
+    return HttpResponse.ok(json.writeValueAsString(tree))
+        .contentType(MediaType.APPLICATION_JSON_TYPE);
   }
 
   @Get("/openapi.yml")
@@ -72,7 +77,8 @@ class OperationsController {
   }
 
   private static String read(String resource) {
-    try (InputStream in = OperationsController.class.getClassLoader().getResourceAsStream(resource)) {
+    try (InputStream in =
+        OperationsController.class.getClassLoader().getResourceAsStream(resource)) {
       return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       return null;

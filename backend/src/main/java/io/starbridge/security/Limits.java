@@ -20,11 +20,14 @@ public class Limits {
       @Value("${starbridge.rate-limits.login-window:15m}") Duration loginWindow,
       @Value("${starbridge.rate-limits.registrations-per-ip-per-hour:20}") long registerIp,
       @Value("${starbridge.rate-limits.password-resets-per-hour:5}") long resetsPerEmail) {
-    this.loginFailuresPerAccount = new RateLimiter.Limit("login-account", loginAccount, loginWindow);
+    this.loginFailuresPerAccount =
+        new RateLimiter.Limit("login-account", loginAccount, loginWindow);
     this.loginFailuresPerIp = new RateLimiter.Limit("login-ip", loginIp, loginWindow);
     this.registrationsPerIp = new RateLimiter.Limit("register-ip", registerIp, Duration.ofHours(1));
-    this.passwordResetsPerEmail = new RateLimiter.Limit("reset-email", resetsPerEmail, Duration.ofHours(1));
-    this.passwordResetsPerIp = new RateLimiter.Limit("reset-ip", resetsPerEmail * 4, Duration.ofHours(1));
+    this.passwordResetsPerEmail =
+        new RateLimiter.Limit("reset-email", resetsPerEmail, Duration.ofHours(1));
+    this.passwordResetsPerIp =
+        new RateLimiter.Limit("reset-ip", resetsPerEmail * 4, Duration.ofHours(1));
     this.verificationMailsPerUser = new RateLimiter.Limit("verify-mail", 5, Duration.ofHours(1));
   }
 }

@@ -18,7 +18,10 @@ class AdminEmailTest extends ApiTest {
     String handle = uniqueHandle("boss");
     TestClient.Response reg = register(c, handle, "first.admin@starbridge.test", PASSWORD);
     assertThat(reg.string("role")).isEqualTo("member");
-    TestClient.Response verified = c.post("/api/v1/auth/verify-email", Map.of("token", tokenOf(mailLink("first.admin@starbridge.test"))));
+    TestClient.Response verified =
+        c.post(
+            "/api/v1/auth/verify-email",
+            Map.of("token", tokenOf(mailLink("first.admin@starbridge.test"))));
     assertThat(verified.string("role")).isEqualTo("admin");
   }
 }

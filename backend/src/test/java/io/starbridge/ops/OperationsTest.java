@@ -41,16 +41,26 @@ class OperationsTest extends ApiTest {
     TestClient.Response r = client().get("/api/docs", Map.of("Accept", "text/html"));
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.body()).contains("swagger-ui");
-    assertThat(r.header("Content-Security-Policy").orElseThrow()).contains("'sha256-").doesNotContain("unsafe-inline' 'self'; script");
-    assertThat(client().get("/swagger-ui/res/swagger-ui-bundle.js", Map.of("Accept", "*/*")).status()).isEqualTo(200);
+    assertThat(r.header("Content-Security-Policy").orElseThrow())
+        .contains("'sha256-")
+        .doesNotContain("unsafe-inline' 'self'; script");
+    assertThat(
+            client().get("/swagger-ui/res/swagger-ui-bundle.js", Map.of("Accept", "*/*")).status())
+        .isEqualTo(200);
   }
 
   @Test
   void everyResponseCarriesTheSecurityHeaders() {
     for (String path : new String[] {"/", "/api/v1/boards", "/api/v1/nope", "/health"}) {
       TestClient.Response r = client().get(path, Map.of("Accept", "text/html"));
-      String csp = r.header("Content-Security-Policy").orElseThrow(() -> new AssertionError("no CSP on " + path));
-      assertThat(csp).contains("script-src 'self'").contains("object-src 'none'").contains("base-uri 'self'").contains("frame-ancestors 'none'");
+      String csp =
+          r.header("Content-Security-Policy")
+              .orElseThrow(() -> new AssertionError("no CSP on " + path));
+      assertThat(csp)
+          .contains("script-src 'self'")
+          .contains("object-src 'none'")
+          .contains("base-uri 'self'")
+          .contains("frame-ancestors 'none'");
       assertThat(csp).doesNotContain("script-src 'self' 'unsafe-inline'");
       assertThat(r.header("X-Content-Type-Options")).contains("nosniff");
       assertThat(r.header("Referrer-Policy")).isPresent();
@@ -59,7 +69,8 @@ class OperationsTest extends ApiTest {
 
   @Test
   void clientRoutesFallBackToTheSpa() {
-    TestClient.Response r = client().get("/settings", Map.of("Accept", "text/html,application/xhtml+xml"));
+    TestClient.Response r =
+        client().get("/settings", Map.of("Accept", "text/html,application/xhtml+xml"));
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.contentType()).startsWith("text/html");
     assertThat(r.body()).containsIgnoringCase("<html");

@@ -7,9 +7,9 @@ import io.starbridge.support.ApiTest;
 import io.starbridge.support.TestClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Nothing a client sends produces a 500: every bad body gets a 4xx problem+json. */
 @MicronautTest(transactional = false)
@@ -29,21 +29,26 @@ class RobustnessTest extends ApiTest {
 
   @Test
   void unknownFieldsAreRejected() {
-    TestClient.Response r = client().post("/api/v1/auth/login", Map.of("login", "a", "password", "b", "isAdmin", true));
+    TestClient.Response r =
+        client().post("/api/v1/auth/login", Map.of("login", "a", "password", "b", "isAdmin", true));
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.contentType()).startsWith("application/problem+json");
   }
 
   @Test
   void wrongTypesAreRejected() {
-    TestClient.Response r = raw("/api/v1/auth/register", "{\"handle\":[1,2],\"email\":{},\"password\":12}".getBytes(StandardCharsets.UTF_8));
+    TestClient.Response r =
+        raw(
+            "/api/v1/auth/register",
+            "{\"handle\":[1,2],\"email\":{},\"password\":12}".getBytes(StandardCharsets.UTF_8));
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.contentType()).startsWith("application/problem+json");
   }
 
   @Test
   void malformedJsonIsRejected() {
-    TestClient.Response r = raw("/api/v1/auth/login", "{\"login\": \"x\", ".getBytes(StandardCharsets.UTF_8));
+    TestClient.Response r =
+        raw("/api/v1/auth/login", "{\"login\": \"x\", ".getBytes(StandardCharsets.UTF_8));
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.contentType()).startsWith("application/problem+json");
   }
@@ -64,7 +69,37 @@ class RobustnessTest extends ApiTest {
 
   @Test
   void invalidUtf8IsRejected() {
-    byte[] body = {'{', '"', 'l', 'o', 'g', 'i', 'n', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', ',', '"', 'p', 'a', 's', 's', 'w', 'o', 'r', 'd', '"', ':', '"', 'x', '"', '}'};
+    byte[] body = {
+      '{',
+      '"',
+      'l',
+      'o',
+      'g',
+      'i',
+      'n',
+      '"',
+      ':',
+      '"',
+      (byte) 0xC3,
+      (byte) 0x28,
+      '"',
+      ',',
+      '"',
+      'p',
+      'a',
+      's',
+      's',
+      'w',
+      'o',
+      'r',
+      'd',
+      '"',
+      ':',
+      '"',
+      'x',
+      '"',
+      '}'
+    };
     TestClient.Response r = raw("/api/v1/auth/login", body);
     assertThat(r.status()).isBetween(400, 499);
     assertThat(r.contentType()).startsWith("application/problem+json");
@@ -75,7 +110,17 @@ class RobustnessTest extends ApiTest {
     Account a = signedIn("nul");
     TestClient.Response r = a.client().patch("/api/v1/me", Map.of("displayName", "evil\u0000name"));
     assertProblem(r, 400, "/problems/validation");
-    TestClient.Response reg = client().post("/api/v1/auth/register", Map.of("handle", uniqueHandle("n"), "email", "a\u0000b@example.org", "password", PASSWORD));
+    TestClient.Response reg =
+        client()
+            .post(
+                "/api/v1/auth/register",
+                Map.of(
+                    "handle",
+                    uniqueHandle("n"),
+                    "email",
+                    "a\u0000b@example.org",
+                    "password",
+                    PASSWORD));
     assertThat(reg.status()).isEqualTo(400);
   }
 
@@ -99,14 +144,21 @@ class RobustnessTest extends ApiTest {
 
   @Test
   void aFormPostIsNotAccepted() {
-    TestClient.Response r = client().send("POST", "/api/v1/auth/login", "login=a&password=b".getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/x-www-form-urlencoded"));
+    TestClient.Response r =
+        client()
+            .send(
+                "POST",
+                "/api/v1/auth/login",
+                "login=a&password=b".getBytes(StandardCharsets.UTF_8),
+                Map.of("Content-Type", "application/x-www-form-urlencoded"));
     assertThat(r.status()).isEqualTo(415);
     assertThat(r.contentType()).startsWith("application/problem+json");
   }
 
   @Test
   void anUnknownApiPathIsAProblemNotTheSpa() {
-    TestClient.Response r = client().get("/api/v1/no-such-thing", Map.of("Accept", "text/html,application/json"));
+    TestClient.Response r =
+        client().get("/api/v1/no-such-thing", Map.of("Accept", "text/html,application/json"));
     assertProblem(r, 404, "/problems/not-found");
   }
 
@@ -128,7 +180,8 @@ class RobustnessTest extends ApiTest {
 
   @Test
   void oversizedFieldsAreValidationErrors() {
-    TestClient.Response r = client().post("/api/v1/auth/login", Map.of("login", "x".repeat(5000), "password", "y"));
+    TestClient.Response r =
+        client().post("/api/v1/auth/login", Map.of("login", "x".repeat(5000), "password", "y"));
     assertProblem(r, 400, "/problems/validation");
     assertThat(r.string("errors.0.field")).isEqualTo("login");
   }
