@@ -15,6 +15,7 @@ import jakarta.validation.Valid;
 @Controller("/api/v1/admin/users")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Administration")
+@io.starbridge.common.StandardProblems
 class AdminUserController {
   private final Accounts accounts;
   private final Guardians guardians;

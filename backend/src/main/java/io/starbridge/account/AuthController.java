@@ -26,6 +26,7 @@ import jakarta.validation.Valid;
 @Controller("/api/v1/auth")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Tag(name = "Accounts")
+@io.starbridge.common.StandardProblems
 class AuthController {
   private final Accounts accounts;
   private final AuthCookies cookies;

@@ -27,6 +27,7 @@ import java.util.List;
 @Controller("/api/v1/me")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Accounts")
+@io.starbridge.common.StandardProblems
 class MeController {
   private final Accounts accounts;
   private final PersonalTokenService tokens;

@@ -13,6 +13,7 @@ import java.util.List;
 @Controller("/api/v1/boards")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Tag(name = "Boards")
+@io.starbridge.common.StandardProblems
 class BoardController {
   private final BoardQueries boards;
   private final Guardians guardians;
