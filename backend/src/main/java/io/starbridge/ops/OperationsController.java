@@ -37,6 +37,15 @@ class OperationsController {
     this.swaggerUi = read(SwaggerUiCsp.INDEX);
   }
 
+  @io.micronaut.serde.annotation.Serdeable
+  record Pong(boolean ok) {}
+
+  /** The cheapest API answer: the throughput ceiling the benchmarks compare against. */
+  @Get("/api/v1/ping")
+  Pong ping() {
+    return new Pong(true);
+  }
+
   @Get(value = "/metrics", produces = "text/plain; version=0.0.4; charset=utf-8")
   String metrics() {
     return prometheus.scrape();
