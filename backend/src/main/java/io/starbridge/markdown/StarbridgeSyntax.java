@@ -28,10 +28,13 @@ final class StarbridgeSyntax implements Parser.ParserExtension, HtmlRenderer.Htm
   }
 
   @Override
-  public void parserOptions(MutableDataHolder options) {}
+  public void parserOptions(MutableDataHolder options) {
+    options.set(Parser.HEADING_PARSER, false); // replaced by HeadingStarts
+  }
 
   @Override
   public void extend(Parser.Builder parser) {
+    parser.customBlockParserFactory(new HeadingStarts());
     parser.customBlockParserFactory(new SpoilerBlockParser.Factory());
     parser.customBlockParserFactory(new MathParsers.Fenced.Factory());
     parser.customInlineParserExtensionFactory(new MathParsers.Inline.Factory());
@@ -79,6 +82,9 @@ final class StarbridgeSyntax implements Parser.ParserExtension, HtmlRenderer.Htm
     }
 
     private static void mathBlock(Nodes.MathBlock node, NodeRendererContext context, HtmlWriter html) {
+      if (node.tex.isBlank()) {
+        return;
+      }
       html.line().raw("<div class=\"math-display\">").text(node.tex).raw("</div>").line();
     }
 
