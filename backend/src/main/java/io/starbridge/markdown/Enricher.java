@@ -52,6 +52,8 @@ final class Enricher {
   private static final int HANDLE_MAX = 30;
   private static final int TAG_MIN = 2;
   private static final int TAG_MAX = 30;
+  /** Characters that keep a following {@code @} or {@code #} from starting a mention or tag. */
+  private static final String NOT_BEFORE_SIGIL = "@#/\\&+-=";
 
   private Enricher() {}
 
@@ -309,7 +311,7 @@ final class Enricher {
       String handle = m.group(1).toLowerCase(Locale.ROOT);
       if (handle.length() >= HANDLE_MIN
           && handle.length() <= HANDLE_MAX
-          && startsWord(text, m.start(), "@/\\&+-=#")
+          && startsWord(text, m.start())
           && (scan.mentionCandidates.contains(handle) || scan.mentionCandidates.size() < MAX_MENTIONS)) {
         scan.mentionCandidates.add(handle);
         found.add(new Hit(text, m.start(), m.end(), handle, true));
@@ -327,7 +329,7 @@ final class Enricher {
         if (length >= TAG_MIN
             && length <= TAG_MAX
             && tag.codePoints().anyMatch(Character::isLetter)
-            && startsWord(text, m.start(), "@/\\&+-=#")
+            && startsWord(text, m.start())
             && (scan.tags.contains(tag) || scan.tags.size() < MAX_TAGS)) {
           scan.tags.add(tag);
           found.add(new Hit(text, m.start(), end, tag, false));
@@ -342,7 +344,7 @@ final class Enricher {
    * True when the sigil at {@code index} starts a word: not inside one ({@code a@b.c}, {@code C#}),
    * not escaped, not part of a path or an entity ({@code /#top}, {@code &#35;}).
    */
-  private static boolean startsWord(Text text, int index, String excluded) {
+  private static boolean startsWord(Text text, int index) {
     char before;
     if (index > 0) {
       before = text.getChars().charAt(index - 1);
@@ -354,7 +356,6 @@ final class Enricher {
     return !(Character.isLetterOrDigit(before)
         || Character.getType(before) == Character.NON_SPACING_MARK
         || before == '_'
-        || before == '\\'
-        || excluded.indexOf(before) >= 0);
+        || NOT_BEFORE_SIGIL.indexOf(before) >= 0);
   }
 }

@@ -29,9 +29,9 @@ import org.slf4j.LoggerFactory;
  * CommonMark + GFM with Starbridge's additions, rendered by Flexmark and then passed through the
  * {@link HtmlPolicy} allow-list. Raw HTML in the input is shown as text.
  *
- * <p>Any input renders, quickly: nesting is capped, parsing and rendering have a time budget and
- * the output a size cap, and past any of them (or on a Flexmark failure) the text is shown as
- * plain escaped paragraphs instead.
+ * <p>Any input renders, quickly: nesting is capped, parsing and rendering have a budget of
+ * character reads and of CPU time, the output has a size cap, and past any of them (or on a
+ * Flexmark failure) the text is shown as plain escaped paragraphs instead. See {@link Limits}.
  */
 @Singleton
 public class FlexmarkRenderer implements MarkdownRenderer {
@@ -174,12 +174,18 @@ public class FlexmarkRenderer implements MarkdownRenderer {
     }
   }
 
-  /** NFC (so tags compare equal however they were typed); NUL is replaced, as CommonMark says. */
+  /**
+   * NFC, so tags compare equal however they were typed; line ends as {@code \n}, which the
+   * nesting limit and the plain-text fallback split on; NUL replaced, as CommonMark says.
+   */
   private static String normalize(String markdown) {
     if (markdown == null) {
       return "";
     }
     String s = Normalizer.normalize(markdown, Normalizer.Form.NFC);
+    if (s.indexOf('\r') >= 0) {
+      s = s.replace("\r\n", "\n").replace('\r', '\n');
+    }
     return s.indexOf('\0') >= 0 ? s.replace('\0', '\uFFFD') : s;
   }
 

@@ -449,6 +449,12 @@ class FlexmarkRendererTest {
   }
 
   @Test
+  void windowsLineEndingsRenderLikeUnix() {
+    String unix = "> quote\n\n- a\n- b\n\n$$\nx\n$$\n";
+    assertThat(cook(unix.replace("\n", "\r\n")).html()).isEqualTo(cook(unix).html());
+  }
+
+  @Test
   void nulBecomesReplacementCharacter() {
     assertThat(cook("a\u0000b").plainText()).isEqualTo("a\uFFFDb");
   }
