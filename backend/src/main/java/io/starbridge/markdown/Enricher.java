@@ -31,27 +31,31 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Rewrites a parsed document into Starbridge's: spoilers, {@code @mentions}, {@code #tags}, headings
- * one level down, display math on its own line as a block. Nothing in code, math or raw HTML is
- * touched; mentions and tags are not looked for inside links, tags not inside headings.
+ * Rewrites a parsed document into Starbridge's: spoilers, {@code @mentions}, {@code #tags},
+ * headings one level down, display math on its own line as a block. Nothing in code, math or raw
+ * HTML is touched; mentions and tags are not looked for inside links, tags not inside headings.
  *
  * <p>Two steps, so all handles are checked with one query: {@link #prepare} restructures and finds
- * candidates; {@link Scan#link} turns the candidates into nodes once the caller knows which
- * handles exist.
+ * candidates; {@link Scan#link} turns the candidates into nodes once the caller knows which handles
+ * exist.
  */
 final class Enricher {
   /** Beyond this, further distinct handles stay plain text: a post is not a mass mailing. */
   static final int MAX_MENTIONS = 50;
+
   /** Beyond this, further distinct tags stay plain text. */
   static final int MAX_TAGS = 50;
 
   private static final Pattern MENTION = Pattern.compile("@([A-Za-z0-9_]+)");
   private static final Pattern TAG = Pattern.compile("#([\\p{L}\\p{M}\\p{N}_-]+)");
+
   /** Handles as registration allows them. */
   private static final int HANDLE_MIN = 3;
+
   private static final int HANDLE_MAX = 30;
   private static final int TAG_MIN = 2;
   private static final int TAG_MAX = 30;
+
   /** Characters that keep a following {@code @} or {@code #} from starting a mention or tag. */
   private static final String NOT_BEFORE_SIGIL = "@#/\\&+-=";
 
@@ -240,7 +244,8 @@ final class Enricher {
     BasedSequence lastChars = last.getChars();
     Nodes.InlineSpoiler spoiler =
         new Nodes.InlineSpoiler(
-            firstChars.baseSubSequence(first.getStartOffset() + open, last.getStartOffset() + close + 2));
+            firstChars.baseSubSequence(
+                first.getStartOffset() + open, last.getStartOffset() + close + 2));
     if (open > 0) {
       first.insertBefore(new Text(firstChars.subSequence(0, open)));
     }
@@ -312,7 +317,8 @@ final class Enricher {
       if (handle.length() >= HANDLE_MIN
           && handle.length() <= HANDLE_MAX
           && startsWord(text, m.start())
-          && (scan.mentionCandidates.contains(handle) || scan.mentionCandidates.size() < MAX_MENTIONS)) {
+          && (scan.mentionCandidates.contains(handle)
+              || scan.mentionCandidates.size() < MAX_MENTIONS)) {
         scan.mentionCandidates.add(handle);
         found.add(new Hit(text, m.start(), m.end(), handle, true));
       }

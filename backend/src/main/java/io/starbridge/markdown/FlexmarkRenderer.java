@@ -96,7 +96,9 @@ public class FlexmarkRenderer implements MarkdownRenderer {
       // Outside the guard: a failing database is an error to report, not a reason for plain text.
       Collection<String> candidates = parsed.scan().mentionCandidates();
       Set<String> existing =
-          candidates.isEmpty() ? Set.of() : input.excluding(() -> handles.existing(List.copyOf(candidates)));
+          candidates.isEmpty()
+              ? Set.of()
+              : input.excluding(() -> handles.existing(List.copyOf(candidates)));
       rendered = guarded(source, () -> finish(parsed, existing, maxOutput(source)));
     }
     if (rendered == null) {
@@ -131,7 +133,8 @@ public class FlexmarkRenderer implements MarkdownRenderer {
     } catch (Limits.TooComplex | StackOverflowError e) {
       LOG.info("Markdown of {} characters shown as plain text: {}", source.length(), e.toString());
     } catch (RuntimeException e) {
-      LOG.warn("Markdown of {} characters failed to render; shown as plain text", source.length(), e);
+      LOG.warn(
+          "Markdown of {} characters failed to render; shown as plain text", source.length(), e);
     }
     return null;
   }
@@ -175,8 +178,8 @@ public class FlexmarkRenderer implements MarkdownRenderer {
   }
 
   /**
-   * NFC, so tags compare equal however they were typed; line ends as {@code \n}, which the
-   * nesting limit and the plain-text fallback split on; NUL replaced, as CommonMark says.
+   * NFC, so tags compare equal however they were typed; line ends as {@code \n}, which the nesting
+   * limit and the plain-text fallback split on; NUL replaced, as CommonMark says.
    */
   private static String normalize(String markdown) {
     if (markdown == null) {

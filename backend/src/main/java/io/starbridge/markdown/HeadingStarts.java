@@ -13,10 +13,10 @@ import java.util.Set;
 
 /**
  * Flexmark's heading parser, minus a quadratic cost: on every line starting with {@code #} it
- * copies the whole open paragraph, only to test whether there is one. A paragraph of 10,000
- * {@code #word} lines took seconds. This factory hands it a view whose paragraph content is a
- * cheap stand-in; the lines themselves, which a setext heading does use, are the real ones.
- * Registered in place of the core factory ({@code Parser.HEADING_PARSER} off).
+ * copies the whole open paragraph, only to test whether there is one. A paragraph of 10,000 {@code
+ * #word} lines took seconds. This factory hands it a view whose paragraph content is a cheap
+ * stand-in; the lines themselves, which a setext heading does use, are the real ones. Registered in
+ * place of the core factory ({@code Parser.HEADING_PARSER} off).
  */
 final class HeadingStarts implements CustomBlockParserFactory {
   private final HeadingParser.Factory core = new HeadingParser.Factory();

@@ -5,9 +5,9 @@ import java.lang.management.ThreadMXBean;
 import java.util.function.Supplier;
 
 /**
- * Bounds on what one text may cost to render. CommonMark parsers have inputs that nest without
- * end or rescan the rest of a line at every bracket; a forum must render any input quickly and
- * the same way every time, so each bound here is cheap and has a plain-text fallback.
+ * Bounds on what one text may cost to render. CommonMark parsers have inputs that nest without end
+ * or rescan the rest of a line at every bracket; a forum must render any input quickly and the same
+ * way every time, so each bound here is cheap and has a plain-text fallback.
  */
 final class Limits {
   private Limits() {}
@@ -23,9 +23,9 @@ final class Limits {
   }
 
   /**
-   * Escapes container markers beyond {@link #MAX_NESTING} at the start of a line ({@code >},
-   * {@code -}, {@code +}, {@code *}, {@code 1.}), so 10,000 nested quotes become one quote level
-   * 32 deep holding text. Deep nesting is what overflows the stack in Flexmark's tree walks.
+   * Escapes container markers beyond {@link #MAX_NESTING} at the start of a line ({@code >}, {@code
+   * -}, {@code +}, {@code *}, {@code 1.}), so 10,000 nested quotes become one quote level 32 deep
+   * holding text. Deep nesting is what overflows the stack in Flexmark's tree walks.
    */
   static String limitNesting(String markdown) {
     StringBuilder out = null;
@@ -77,7 +77,9 @@ final class Limits {
         while (j < end && j - i < 9 && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
           j++;
         }
-        if (j >= end || (s.charAt(j) != '.' && s.charAt(j) != ')') || !isBlankOrEnd(s, j + 1, end)) {
+        if (j >= end
+            || (s.charAt(j) != '.' && s.charAt(j) != ')')
+            || !isBlankOrEnd(s, j + 1, end)) {
           return -1;
         }
         escapeAt = j;
@@ -98,14 +100,14 @@ final class Limits {
   }
 
   /**
-   * The input as Flexmark reads it, with a budget: every character read counts, and past the
-   * budget the next read throws {@link TooComplex}. Flexmark's slow cases (a bracket or backtick
-   * that rescans the rest of the text, again and again) are all reads, so counting them stops
-   * such input deterministically, whatever the load on the machine; ordinary Markdown reads each
-   * character 10 to 30 times.
+   * The input as Flexmark reads it, with a budget: every character read counts, and past the budget
+   * the next read throws {@link TooComplex}. Flexmark's slow cases (a bracket or backtick that
+   * rescans the rest of the text, again and again) are all reads, so counting them stops such input
+   * deterministically, whatever the load on the machine; ordinary Markdown reads each character 10
+   * to 30 times.
    *
-   * <p>A budget of the thread's CPU time backs this up for slow work that is not reading. CPU
-   * time, not wall-clock time, so that a busy machine does not turn a long post into plain text.
+   * <p>A budget of the thread's CPU time backs this up for slow work that is not reading. CPU time,
+   * not wall-clock time, so that a busy machine does not turn a long post into plain text.
    */
   static final class Budget implements CharSequence {
     /** Reads allowed per input character, beyond a fixed allowance for short texts. */

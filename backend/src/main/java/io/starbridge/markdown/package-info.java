@@ -12,9 +12,8 @@
  *   <li>{@code #tag}: 2–30 letters (any script), digits, {@code -} or {@code _}, at least one
  *       letter; not inside a word, a URL, code or a heading.
  *   <li>{@code >!hidden!<} inline; a block whose lines start with {@code >!} (like a quote).
- *   <li>{@code $tex$} inline (non-space inside both dollars, no digit after the closing one, so
- *       "$5 and $10" stays text); {@code $$tex$$} display, in a line or fenced by lines of
- *       {@code $$}.
+ *   <li>{@code $tex$} inline (non-space inside both dollars, no digit after the closing one, so "$5
+ *       and $10" stays text); {@code $$tex$$} display, in a line or fenced by lines of {@code $$}.
  *   <li>Raw HTML is shown as text. Images become links ({@code ![alt](url)} → a link to the url
  *       named alt). Headings move one level down (no {@code h1}). A line break is a line break.
  * </ul>
@@ -29,13 +28,13 @@
  *   <li>{@code <span class="math-inline">}, {@code <span class="math-display">} (display math
  *       within a line), {@code <div class="math-display">}: escaped TeX source as text, for KaTeX
  *       (display mode for {@code math-display}).
- *   <li>{@code <a class="mention" href="/u/{handle}">@Handle</a>},
- *       {@code <a class="hashtag" href="/tag/{percent-encoded tag}">#Tag</a>}.
+ *   <li>{@code <a class="mention" href="/u/{handle}">@Handle</a>}, {@code <a class="hashtag"
+ *       href="/tag/{percent-encoded tag}">#Tag</a>}.
  *   <li>{@code <li class="task-list-item"><input type="checkbox" disabled [checked]>}.
  *   <li>{@code <code class="language-xxx">} in fenced code; {@code align} on {@code th}/{@code td};
  *       {@code start} on {@code ol}.
- *   <li>Every link has {@code rel="nofollow ugc noopener"}; hrefs are http(s), mailto or a path
- *       on this site. No other element, attribute or class survives the sanitizer.
+ *   <li>Every link has {@code rel="nofollow ugc noopener"}; hrefs are http(s), mailto or a path on
+ *       this site. No other element, attribute or class survives the sanitizer.
  * </ul>
  */
 package io.starbridge.markdown;

@@ -39,7 +39,9 @@ class MarkdownPreviewApiTest extends ApiTest {
       assertThat(r.status()).isEqualTo(200);
       assertThat(r.string("bodyHtml"))
           .isEqualTo(
-              "<p>Hi <a class=\"mention\" href=\"/u/" + me.handle() + "\" rel=\"nofollow ugc noopener\">&#64;"
+              "<p>Hi <a class=\"mention\" href=\"/u/"
+                  + me.handle()
+                  + "\" rel=\"nofollow ugc noopener\">&#64;"
                   + me.handle()
                   + "</a> and &#64;nobody_zz9, <strong>bold</strong> "
                   + "<a class=\"hashtag\" href=\"/tag/tag\" rel=\"nofollow ugc noopener\">#Tag</a> "
@@ -49,7 +51,8 @@ class MarkdownPreviewApiTest extends ApiTest {
 
     @Test
     void bodyOverTheLimitIsAValidationProblem() {
-      TestClient.Response r = signedIn("md").client().post(PREVIEW, Map.of("body", "a".repeat(32_001)));
+      TestClient.Response r =
+          signedIn("md").client().post(PREVIEW, Map.of("body", "a".repeat(32_001)));
       assertThat(r.status()).isEqualTo(400);
       assertThat(r.contentType()).startsWith("application/problem+json");
       assertThat(r.string("type")).isEqualTo("/problems/validation");
@@ -58,7 +61,8 @@ class MarkdownPreviewApiTest extends ApiTest {
 
     @Test
     void bodyAtTheLimitIsFine() {
-      TestClient.Response r = signedIn("md").client().post(PREVIEW, Map.of("body", "a".repeat(32_000)));
+      TestClient.Response r =
+          signedIn("md").client().post(PREVIEW, Map.of("body", "a".repeat(32_000)));
       assertThat(r.status()).isEqualTo(200);
     }
 
@@ -79,7 +83,9 @@ class MarkdownPreviewApiTest extends ApiTest {
       Account gone = signedIn("md");
       db.update("update users set status = 'deleted' where id = ?", gone.id());
 
-      assertThat(handles.existing(List.of(kept.handle().toLowerCase(), gone.handle(), "no_such_user_x")))
+      assertThat(
+              handles.existing(
+                  List.of(kept.handle().toLowerCase(), gone.handle(), "no_such_user_x")))
           .containsExactly(kept.handle().toLowerCase());
       assertThat(renderer.cook("@" + gone.handle()).mentions()).isEmpty();
     }

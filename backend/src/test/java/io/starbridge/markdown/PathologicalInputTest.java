@@ -20,12 +20,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PathologicalInputTest {
   private static final int SIZE = 64_000;
-  private static final FlexmarkRenderer renderer = new FlexmarkRenderer(handles -> Set.copyOf(handles));
+  private static final FlexmarkRenderer renderer =
+      new FlexmarkRenderer(handles -> Set.copyOf(handles));
 
   @BeforeAll
   static void warmUp() {
     // The limit is for a running server, not for a cold JIT.
-    String sample = "# T\n\n*a* **b** `c` [d](https://e.example) @fff #ggg $h$ >!i!<\n\n- j\n\n> k\n\n| l |\n|---|\n| m |\n\n";
+    String sample =
+        "# T\n\n*a* **b** `c` [d](https://e.example) @fff #ggg $h$ >!i!<\n\n- j\n\n> k\n\n| l |\n|---|\n| m |\n\n";
     for (int i = 0; i < 20; i++) {
       renderer.cook(sample.repeat(50));
     }
@@ -54,11 +56,14 @@ class PathologicalInputTest {
         input("www run", "www.a".repeat(SIZE / 5)),
         input("url run", "http://a.example/".repeat(SIZE / 17)),
         input("wide table header", "|a".repeat(SIZE / 4) + "\n" + "|-".repeat(SIZE / 4) + "\n"),
-        input("wide table with many short rows", "|a".repeat(SIZE / 8) + "\n" + "|-".repeat(SIZE / 8) + "\n" + "x\n".repeat(SIZE / 4)),
+        input(
+            "wide table with many short rows",
+            "|a".repeat(SIZE / 8) + "\n" + "|-".repeat(SIZE / 8) + "\n" + "x\n".repeat(SIZE / 4)),
         input("unclosed reference definitions", "[a]: <b\n".repeat(SIZE / 8)),
         input("a paragraph of not-quite headings", "#abc\n".repeat(SIZE / 5)),
         input("a paragraph of 32,000 lines", "a\n".repeat(SIZE / 2)),
-        input("reference used thousands of times",
+        input(
+            "reference used thousands of times",
             "[r]: https://x.example/" + "y".repeat(SIZE / 2) + "\n\n" + "[r]".repeat(SIZE / 6)),
         input("dollars", "$a ".repeat(SIZE / 3)),
         input("display dollars", "$$a".repeat(SIZE / 3)),
@@ -99,14 +104,17 @@ class PathologicalInputTest {
 
     assertThat(cpu).as("render CPU time").isLessThan(Duration.ofSeconds(1));
     assertThat(wall).as("render wall-clock time").isLessThan(Duration.ofSeconds(10));
-    assertThat(cooked.html().length()).as("output size").isLessThan(40 * markdown.length() + 100_000);
+    assertThat(cooked.html().length())
+        .as("output size")
+        .isLessThan(40 * markdown.length() + 100_000);
     SafeHtml.assertSafe(cooked.html());
   }
 
   @Test
   void nestingBeyondTheLimitBecomesText() {
     Cooked cooked = renderer.cook(">".repeat(10_000) + " deep");
-    assertThat(Jsoup.parseBodyFragment(cooked.html()).select("blockquote")).hasSize(Limits.MAX_NESTING);
+    assertThat(Jsoup.parseBodyFragment(cooked.html()).select("blockquote"))
+        .hasSize(Limits.MAX_NESTING);
     assertThat(cooked.plainText()).endsWith("> deep");
   }
 
@@ -120,7 +128,9 @@ class PathologicalInputTest {
   void tooComplexInputFallsBackToEscapedParagraphs() {
     String markdown = "<b>x</b> " + "[a](".repeat(SIZE / 4) + "\n\nsecond\nline";
     Cooked cooked = renderer.cook(markdown);
-    assertThat(cooked.html()).startsWith("<p>&lt;b&gt;x&lt;/b&gt; [a](").endsWith("<p>second<br />\nline</p>\n");
+    assertThat(cooked.html())
+        .startsWith("<p>&lt;b&gt;x&lt;/b&gt; [a](")
+        .endsWith("<p>second<br />\nline</p>\n");
     assertThat(cooked.mentions()).isEmpty();
   }
 
@@ -131,6 +141,7 @@ class PathologicalInputTest {
     for (long i = 0; i < allowed; i++) {
       budget.charAt(1);
     }
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> budget.charAt(1)).isInstanceOf(Limits.TooComplex.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> budget.charAt(1))
+        .isInstanceOf(Limits.TooComplex.class);
   }
 }
