@@ -1,0 +1,41 @@
+import { Navigate, useNavigate } from 'react-router';
+import { Page, Panel } from '@/components/Page';
+import { LoadingState } from '@/components/States';
+import { useSession } from '@/lib/auth';
+import { useI18n } from '@/lib/i18n';
+import { DeleteAccountPanel } from '@/features/settings/components/DeleteAccountPanel';
+import { PasswordForm } from '@/features/settings/components/PasswordForm';
+import { ProfileForm } from '@/features/settings/components/ProfileForm';
+import { TokensPanel } from '@/features/settings/components/TokensPanel';
+
+export function SettingsRoute() {
+  const { t } = useI18n();
+  const { user, isPending } = useSession();
+  const navigate = useNavigate();
+  if (isPending) return <LoadingState />;
+  if (!user) return <Navigate to="/signin?next=%2Fsettings" replace />;
+  return (
+    <Page title={t('settings.title')} lead={t('settings.lead', { handle: user.handle })}>
+      <Panel id="settings-profile" title={t('settings.profile.title')}>
+        {/* Keyed by the saved values so the form restarts from them after a save elsewhere. */}
+        <ProfileForm key={`${user.displayName}|${user.locale}`} user={user} />
+      </Panel>
+      <Panel
+        id="settings-password"
+        title={t('settings.password.title')}
+        description={t('settings.password.description')}
+      >
+        <PasswordForm />
+      </Panel>
+      <Panel id="settings-tokens" title={t('tokens.title')} description={t('tokens.description')}>
+        <TokensPanel />
+      </Panel>
+      <Panel id="settings-delete" title={t('settings.delete.title')} tone="danger">
+        <DeleteAccountPanel
+          user={user}
+          onDeleted={() => navigate('/', { replace: true, state: { notice: 'accountDeleted' } })}
+        />
+      </Panel>
+    </Page>
+  );
+}

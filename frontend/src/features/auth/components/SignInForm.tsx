@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { Button } from '@/components/Button';
+import { TextField } from '@/components/Field';
+import { Form, FormActions, FormError } from '@/components/Form';
+import { splitErrors, useErrorText } from '@/lib/errors';
+import { useI18n } from '@/lib/i18n';
+import { byField, passwordRules, required } from '@/lib/validation';
+import type { FieldError, User } from '@/types/api';
+import { useLogin } from '../api/login';
+import './auth.css';
+
+const FIELDS = ['login', 'password'] as const;
+
+export function SignInForm({ onSignedIn }: { onSignedIn: (user: User) => void }) {
+  const { t } = useI18n();
+  const errorText = useErrorText();
+  const signIn = useLogin();
+  const [login, setLogin] = useState('');
+  const [password, setPassword] = useState('');
+  const [invalid, setInvalid] = useState<Record<string, FieldError>>({});
+
+  const submit = () => {
+    // Only presence is checked here: an old account may predate today's password rules.
+    const errors = byField([
+      ...required('login', login),
+      ...passwordRules('password', password).filter((e) => e.code === 'required'),
+    ]);
+    setInvalid(errors);
+    if (Object.keys(errors).length > 0) {
+      signIn.reset();
+      return;
+    }
+    signIn.mutate({ login: login.trim(), password }, { onSuccess: onSignedIn });
+  };
+
+  const server = splitErrors(signIn.error, FIELDS);
+  return (
+    <Form onSubmit={submit} aria-label={t('signIn.title')}>
+      <TextField
+        label={t('field.login.label')}
+        name="login"
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        value={login}
+        onChange={(e) => setLogin(e.target.value)}
+        error={errorText.field(invalid.login ?? server.fields.login)}
+      />
+      <TextField
+        label={t('field.password.label')}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        error={errorText.field(invalid.password ?? server.fields.password)}
+      />
+      <p className="auth-aside">
+        <Link to="/forgot-password">{t('signIn.forgot')}</Link>
+      </p>
+      <FormError error={server.form} />
+      <FormActions>
+        <Button type="submit" variant="primary" block busy={signIn.isPending}>
+          {t('signIn.submit')}
+        </Button>
+      </FormActions>
+      <p className="auth-switch">
+        {t('signIn.noAccount')} <Link to="/signup">{t('nav.signUp')}</Link>
+      </p>
+    </Form>
+  );
+}
