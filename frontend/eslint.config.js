@@ -44,8 +44,9 @@ export default tseslint.config(
     },
   },
   {
+    // Browser tests run in Node; the callbacks they pass to page.evaluate run in the page.
     files: ['e2e/**/*.mjs', 'eslint.config.js'],
     extends: [js.configs.recommended],
-    languageOptions: { globals: globals.node },
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

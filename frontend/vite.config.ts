@@ -19,6 +19,7 @@ export default defineConfig({
     proxy: {
       '/api': { target: backend },
       '/dev': { target: backend },
+      '/health': { target: backend },
     },
   },
   test: {

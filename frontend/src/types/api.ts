@@ -1,4 +1,6 @@
 // Hand-written from the REST contract for now; a later step generates this file from /openapi.
+// The server leaves out null fields and empty lists (Micronaut Serde's default), so every
+// nullable field is also optional here: test with `== null` semantics (`?? null`), never `=== null`.
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -11,13 +13,13 @@ export interface User {
   id: number;
   handle: string;
   displayName: string;
-  email: string | null;
+  email?: string | null;
   emailVerified: boolean;
   locale: Locale;
   role: 'member' | 'moderator' | 'admin';
   status: string;
-  statusUntil: string | null;
-  statusReason: string | null;
+  statusUntil?: string | null;
+  statusReason?: string | null;
   trustLevel: number;
   createdAt: string;
 }
@@ -30,11 +32,11 @@ export interface Board {
   descriptionZh: string;
   descriptionEn: string;
   position: number;
-  parentId: number | null;
+  parentId?: number | null;
   color: string;
   topicCount: number;
   postCount: number;
-  lastActivityAt: string | null;
+  lastActivityAt?: string | null;
 }
 
 export interface PersonalToken {
@@ -42,8 +44,8 @@ export interface PersonalToken {
   name: string;
   prefix: string;
   createdAt: string;
-  lastUsedAt: string | null;
-  expiresAt: string | null;
+  lastUsedAt?: string | null;
+  expiresAt?: string | null;
 }
 
 export interface CreatedPersonalToken extends Omit<PersonalToken, 'lastUsedAt'> {
@@ -57,6 +59,7 @@ export interface FieldError {
   message: string;
 }
 
+/** A problem+json body with absent fields filled in (see ApiError). */
 export interface Problem {
   type: string;
   title: string;

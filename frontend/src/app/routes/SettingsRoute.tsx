@@ -1,6 +1,7 @@
-import { Navigate, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
+import { ButtonLink } from '@/components/Button';
 import { Page, Panel } from '@/components/Page';
-import { LoadingState } from '@/components/States';
+import { EmptyState, LoadingState } from '@/components/States';
 import { useSession } from '@/lib/auth';
 import { useI18n } from '@/lib/i18n';
 import { DeleteAccountPanel } from '@/features/settings/components/DeleteAccountPanel';
@@ -13,7 +14,22 @@ export function SettingsRoute() {
   const { user, isPending } = useSession();
   const navigate = useNavigate();
   if (isPending) return <LoadingState />;
-  if (!user) return <Navigate to="/signin?next=%2Fsettings" replace />;
+  // A page, not a redirect: signing out or deleting the account from here navigates home itself.
+  if (!user) {
+    return (
+      <Page title={t('settings.title')}>
+        <EmptyState
+          title={t('settings.signedOut')}
+          icon="⚿"
+          action={
+            <ButtonLink to="/signin?next=%2Fsettings" variant="primary">
+              {t('nav.signIn')}
+            </ButtonLink>
+          }
+        />
+      </Page>
+    );
+  }
   return (
     <Page title={t('settings.title')} lead={t('settings.lead', { handle: user.handle })}>
       <Panel id="settings-profile" title={t('settings.profile.title')}>

@@ -25,7 +25,10 @@ function Logo() {
         <circle cx="5.5" cy="27" r="1.6" fill="currentColor" />
         <circle cx="26.5" cy="27" r="1.6" fill="currentColor" />
       </svg>
-      <span className="logo__text">{t('app.name')}</span>
+      <span className="logo__text">
+        {t('app.nameZh')}
+        <span className="logo__latin"> {t('app.nameEn')}</span>
+      </span>
     </Link>
   );
 }
@@ -91,15 +94,23 @@ function LanguageSwitch() {
           type="button"
           className="lang-switch__option"
           aria-pressed={l === locale}
+          aria-label={l === 'zh-CN' ? t('lang.zh') : t('lang.en')}
           lang={l}
           onClick={() => choose(l)}
         >
-          {l === 'zh-CN' ? t('lang.zh') : t('lang.en')}
+          {/* Phones get the short label; the accessible name stays the full one. */}
+          <span className="lang-switch__long">{l === 'zh-CN' ? t('lang.zh') : t('lang.en')}</span>
+          <span className="lang-switch__short" aria-hidden="true">
+            {l === 'zh-CN' ? t('lang.zhShort') : t('lang.enShort')}
+          </span>
         </button>
       ))}
     </div>
   );
 }
+
+/** A failed sign-out leaves the user signed in; there is nothing more to do with the error. */
+function ignore() {}
 
 function UserMenu({ user }: { user: User }) {
   const { t } = useI18n();
@@ -131,7 +142,8 @@ function UserMenu({ user }: { user: User }) {
           <Menu.Item
             className="menu__item"
             disabled={logout.isPending}
-            onSelect={() => logout.mutate(undefined, { onSuccess: () => navigate('/') })}
+            // Not mutate(…, { onSuccess }): signing out unmounts this menu before that would run.
+            onSelect={() => void logout.mutateAsync().then(() => navigate('/'), ignore)}
           >
             {t('nav.signOut')}
           </Menu.Item>

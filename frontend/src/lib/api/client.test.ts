@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { json, mockFetch, problem } from '@/test/fetchMock';
 import { ApiError, ProblemType } from './ApiError';
-import { api, onSessionChange } from './client';
+import { api, apiPage, onSessionChange } from './client';
 
 const user = { id: 1, handle: 'ada', locale: 'en' };
 
@@ -24,6 +24,20 @@ describe('problem+json', () => {
     expect(e.type).toBe('/problems/conflict');
     expect(e.detail).toBe('This handle is taken');
     expect(e.errors).toEqual([{ field: 'handle', code: 'taken', message: 'is already taken' }]);
+  });
+
+  it('tolerates the fields the server leaves out when empty', async () => {
+    mockFetch(() =>
+      json(
+        401,
+        { type: '/problems/unauthorized', title: 'Sign-in required', status: 401, detail: 'Unauthorized' },
+        { 'Content-Type': 'application/problem+json' },
+      ),
+    );
+    const e = (await api('/auth/login', { method: 'POST', body: {} }).catch((x: unknown) => x)) as ApiError;
+    expect(e.type).toBe(ProblemType.unauthorized);
+    expect(e.errors).toEqual([]);
+    expect(e.retryAfterSeconds).toBeNull();
   });
 
   it('takes the retry delay from the body, or from Retry-After', async () => {
@@ -60,6 +74,13 @@ describe('problem+json', () => {
     );
     await expect(api('/auth/logout', { method: 'POST' })).resolves.toBeUndefined();
     await expect(api('/me')).resolves.toEqual(user);
+  });
+});
+
+describe('apiPage', () => {
+  it('reads {} as an empty page: the server leaves out empty lists and nulls', async () => {
+    mockFetch(() => json(200, {}));
+    await expect(apiPage('/me/tokens')).resolves.toEqual({ items: [], nextCursor: null });
   });
 });
 

@@ -1,4 +1,4 @@
-import type { User } from '@/types/api';
+import type { Page, User } from '@/types/api';
 import { ApiError, problemFromResponse } from './ApiError';
 
 export const API_BASE = '/api/v1';
@@ -118,4 +118,13 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     }
   }
   return read<T>(response);
+}
+
+/**
+ * GETs one page of a list. The server leaves out an empty `items` and a null `nextCursor`
+ * (`{}` is an empty list), so both are filled in here.
+ */
+export async function apiPage<T>(path: string, options: RequestOptions = {}): Promise<Page<T>> {
+  const page = await api<Partial<Page<T>> | undefined>(path, options);
+  return { items: page?.items ?? [], nextCursor: page?.nextCursor ?? null };
 }

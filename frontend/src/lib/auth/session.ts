@@ -37,7 +37,8 @@ export function useApplySession(): (user: User | null) => void {
     (user: User | null) => {
       const previous = queryClient.getQueryData<User | null>(meQueryKey) ?? null;
       if (previous?.id !== user?.id) {
-        queryClient.removeQueries({ queryKey: meQueryKey });
+        // Not the ['me'] query itself: observers of a removed query would keep showing its data.
+        queryClient.removeQueries({ queryKey: meQueryKey, predicate: (q) => q.queryKey.length > 1 });
         void queryClient.invalidateQueries({ queryKey: ['boards'] });
       }
       queryClient.setQueryData(meQueryKey, user);

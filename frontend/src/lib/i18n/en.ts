@@ -1,6 +1,8 @@
 // The English catalogue. Its keys are the catalogue's keys: zh-CN must have exactly the same.
 export const en = {
   'app.name': '星桥 Starbridge',
+  'app.nameZh': '星桥',
+  'app.nameEn': 'Starbridge',
   'app.home': 'Starbridge home',
 
   'nav.label': 'Main',
@@ -14,6 +16,8 @@ export const en = {
 
   'lang.label': 'Language',
   'lang.zh': '中文',
+  'lang.zhShort': '中',
+  'lang.enShort': 'EN',
   'lang.en': 'English',
 
   'footer.tagline': 'A community for the science-fiction industry',
@@ -38,7 +42,9 @@ export const en = {
   'boards.lead': 'Every conversation on Starbridge lives in one of these boards.',
   'boards.loading': 'Loading boards',
   'boards.topics': '{count} topics',
+  'boards.topics.one': '{count} topic',
   'boards.posts': '{count} posts',
+  'boards.posts.one': '{count} post',
   'boards.lastActivity': 'active {date}',
   'boards.noActivity': 'no posts yet',
   'boards.empty.title': 'No boards yet',
@@ -103,6 +109,7 @@ export const en = {
   'settings.title': 'Account settings',
   'settings.lead': 'Signed in as @{handle}.',
   'settings.saved': 'Saved.',
+  'settings.signedOut': 'Sign in to manage your account.',
   'settings.profile.title': 'Profile',
   'settings.password.title': 'Password',
   'settings.password.description': 'Changing it signs you out on every other device.',

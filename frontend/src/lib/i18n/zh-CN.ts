@@ -3,6 +3,8 @@ import type { MessageKey } from './en';
 // 简体中文目录：键必须与英文目录完全相同（类型与测试都会检查）。
 export const zhCN: Record<MessageKey, string> = {
   'app.name': '星桥 Starbridge',
+  'app.nameZh': '星桥',
+  'app.nameEn': 'Starbridge',
   'app.home': '星桥首页',
 
   'nav.label': '主导航',
@@ -16,6 +18,8 @@ export const zhCN: Record<MessageKey, string> = {
 
   'lang.label': '语言',
   'lang.zh': '中文',
+  'lang.zhShort': '中',
+  'lang.enShort': 'EN',
   'lang.en': 'English',
 
   'footer.tagline': '科幻产业社区',
@@ -39,7 +43,9 @@ export const zhCN: Record<MessageKey, string> = {
   'boards.lead': '星桥上的每一场讨论，都在以下某个版块里。',
   'boards.loading': '正在加载版块',
   'boards.topics': '{count} 个主题',
+  'boards.topics.one': '{count} 个主题',
   'boards.posts': '{count} 条帖子',
+  'boards.posts.one': '{count} 条帖子',
   'boards.lastActivity': '最近活跃于 {date}',
   'boards.noActivity': '暂无帖子',
   'boards.empty.title': '还没有版块',
@@ -102,6 +108,7 @@ export const zhCN: Record<MessageKey, string> = {
   'settings.title': '账号设置',
   'settings.lead': '当前登录：@{handle}',
   'settings.saved': '已保存。',
+  'settings.signedOut': '登录后即可管理你的账号。',
   'settings.profile.title': '个人资料',
   'settings.password.title': '密码',
   'settings.password.description': '修改密码后，其他设备都会退出登录。',

@@ -16,7 +16,7 @@ export function VerifyEmailBanner() {
   const queryClient = useQueryClient();
   const resend = useResendVerification();
 
-  if (!user || user.emailVerified || user.email === null) return null;
+  if (!user || user.emailVerified || !user.email) return null;
 
   const send = () =>
     resend.mutate(undefined, {

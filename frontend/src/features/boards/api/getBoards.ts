@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '@/lib/api';
+import { apiPage } from '@/lib/api';
 import type { Board, Page } from '@/types/api';
 
 /** GET /boards: the boards the caller may read, in display order. */
 export function getBoards(): Promise<Page<Board>> {
-  return api<Page<Board>>('/boards');
+  return apiPage<Board>('/boards');
 }
 
 export const boardsQuery = queryOptions({ queryKey: ['boards'], queryFn: getBoards, staleTime: 5 * 60_000 });

@@ -24,9 +24,17 @@ function BoardCard({ board }: { board: Board }) {
       </p>
       {description && <p className="board-card__description">{description}</p>}
       <p className="board-card__meta">
-        <span>{t('boards.topics', { count: formatNumber(board.topicCount) })}</span>
+        <span>
+          {t(board.topicCount === 1 ? 'boards.topics.one' : 'boards.topics', {
+            count: formatNumber(board.topicCount),
+          })}
+        </span>
         <span aria-hidden="true"> · </span>
-        <span>{t('boards.posts', { count: formatNumber(board.postCount) })}</span>
+        <span>
+          {t(board.postCount === 1 ? 'boards.posts.one' : 'boards.posts', {
+            count: formatNumber(board.postCount),
+          })}
+        </span>
         <span aria-hidden="true"> · </span>
         <span>
           {board.lastActivityAt
@@ -59,7 +67,7 @@ export function BoardList() {
 
   if (boards.isPending) return <BoardSkeleton />;
   if (boards.isError) return <ErrorState error={boards.error} onRetry={() => void boards.refetch()} />;
-  const top = boards.data.items.filter((b) => b.parentId === null);
+  const top = boards.data.items.filter((b) => (b.parentId ?? null) === null);
   if (top.length === 0) {
     return <EmptyState title={t('boards.empty.title')}>{t('boards.empty.body')}</EmptyState>;
   }

@@ -1,11 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '@/lib/api';
+import { apiPage } from '@/lib/api';
 import { meQueryKey } from '@/lib/auth';
 import type { Page, PersonalToken } from '@/types/api';
 
 /** GET /me/tokens: active personal access tokens, newest first, without their secrets. */
 export function listTokens(): Promise<Page<PersonalToken>> {
-  return api<Page<PersonalToken>>('/me/tokens');
+  return apiPage<PersonalToken>('/me/tokens');
 }
 
 export const tokensQuery = queryOptions({ queryKey: [...meQueryKey, 'tokens'], queryFn: listTokens });

@@ -41,7 +41,8 @@ export function DeleteAccountPanel({ user, onDeleted }: { user: User; onDeleted:
             variant="danger"
             disabled={!confirmed}
             busy={remove.isPending}
-            onClick={() => remove.mutate(undefined, { onSuccess: onDeleted })}
+            // The page unmounts once the session is gone, so wait on the promise, not an onSuccess.
+            onClick={() => void remove.mutateAsync().then(onDeleted, () => undefined)}
           >
             {t('settings.delete.confirm')}
           </Button>
