@@ -1,21 +1,46 @@
-import type { FormEvent, FormHTMLAttributes, ReactNode } from 'react';
+import { useEffect, useRef, type FormEvent, type FormHTMLAttributes, type ReactNode } from 'react';
 import { useErrorText } from '@/lib/errors';
 import { Alert } from './Alert';
 import './Form.css';
 
-/** A form that validates itself (no browser bubbles: they would not follow the site's language). */
+function focusFirstInvalid(form: HTMLFormElement | null) {
+  form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+}
+
+/**
+ * A form that validates itself (no browser bubbles: they would not follow the site's language).
+ * After a failed attempt the first invalid field takes the focus, so keyboard and screen-reader
+ * users land on what needs fixing; `failure` is the server's answer, which arrives later.
+ */
 export function Form({
   onSubmit,
+  failure,
   children,
   className,
   ...rest
-}: Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit'> & { onSubmit: () => void; children: ReactNode }) {
+}: Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit'> & {
+  onSubmit: () => void;
+  failure?: unknown;
+  children: ReactNode;
+}) {
+  const ref = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (failure) focusFirstInvalid(ref.current);
+  }, [failure]);
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     onSubmit();
+    // Client-side errors render on this click; look for them once React has committed.
+    requestAnimationFrame(() => focusFirstInvalid(ref.current));
   };
   return (
-    <form noValidate className={['form', className].filter(Boolean).join(' ')} onSubmit={submit} {...rest}>
+    <form
+      ref={ref}
+      noValidate
+      className={['form', className].filter(Boolean).join(' ')}
+      onSubmit={submit}
+      {...rest}
+    >
       {children}
     </form>
   );

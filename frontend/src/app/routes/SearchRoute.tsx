@@ -9,9 +9,7 @@ export function SearchRoute() {
   const q = (params.get('q') ?? '').trim();
   return (
     <Page title={t('search.title')} lead={q ? t('search.query', { q }) : undefined}>
-      <EmptyState title={t('search.soon.title')} icon="⌕">
-        {t('search.soon.body')}
-      </EmptyState>
+      <EmptyState title={t('search.soon.title')}>{t('search.soon.body')}</EmptyState>
     </Page>
   );
 }

@@ -17,14 +17,16 @@ export function AppShell() {
         <Outlet />
       </main>
       <footer className="site-footer">
-        <p>
-          <span>{t('app.name')}</span>
-          <span aria-hidden="true"> · </span>
-          <span>{t('footer.tagline')}</span>
-        </p>
-        <p>
-          <a href="/api/docs">{t('footer.apiDocs')}</a>
-        </p>
+        <div className="site-footer__inner">
+          <p>
+            <span>{t('app.name')}</span>
+            <span aria-hidden="true"> · </span>
+            <span>{t('footer.tagline')}</span>
+          </p>
+          <p>
+            <a href="/api/docs">{t('footer.apiDocs')}</a>
+          </p>
+        </div>
       </footer>
     </div>
   );

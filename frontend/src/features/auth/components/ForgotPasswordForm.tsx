@@ -41,7 +41,7 @@ export function ForgotPasswordForm() {
 
   const server = splitErrors(reset.error, ['email']);
   return (
-    <Form onSubmit={submit} aria-label={t('forgot.title')}>
+    <Form onSubmit={submit} failure={reset.error} aria-label={t('forgot.title')}>
       <TextField
         label={t('field.email.label')}
         name="email"

@@ -61,7 +61,7 @@ export function ResetPasswordForm({ token }: { token: string | null }) {
 
   const server = splitErrors(confirm.error, ['password']);
   return (
-    <Form onSubmit={submit} aria-label={t('reset.title')}>
+    <Form onSubmit={submit} failure={confirm.error} aria-label={t('reset.title')}>
       <TextField
         label={t('field.newPassword.label')}
         hint={t('field.password.hint')}

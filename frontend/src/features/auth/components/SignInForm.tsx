@@ -36,7 +36,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (user: User) => void })
 
   const server = splitErrors(signIn.error, FIELDS);
   return (
-    <Form onSubmit={submit} aria-label={t('signIn.title')}>
+    <Form onSubmit={submit} failure={signIn.error} aria-label={t('signIn.title')}>
       <TextField
         label={t('field.login.label')}
         name="login"

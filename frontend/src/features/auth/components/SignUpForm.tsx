@@ -64,7 +64,7 @@ export function SignUpForm() {
   });
 
   return (
-    <Form onSubmit={submit} aria-label={t('signUp.title')}>
+    <Form onSubmit={submit} failure={registration.error} aria-label={t('signUp.title')}>
       <TextField
         label={t('field.handle.label')}
         hint={t('field.handle.hint')}

@@ -45,7 +45,7 @@ export function PasswordForm() {
   });
 
   return (
-    <Form onSubmit={submit} aria-label={t('settings.password.title')}>
+    <Form onSubmit={submit} failure={change.error} aria-label={t('settings.password.title')}>
       <TextField
         label={t('field.currentPassword.label')}
         autoComplete="current-password"

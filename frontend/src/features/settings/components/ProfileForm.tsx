@@ -29,7 +29,7 @@ export function ProfileForm({ user }: { user: User }) {
 
   const server = splitErrors(update.error, ['displayName', 'locale']);
   return (
-    <Form onSubmit={submit} aria-label={t('settings.profile.title')}>
+    <Form onSubmit={submit} failure={update.error} aria-label={t('settings.profile.title')}>
       <TextField label={t('field.handle.label')} value={`@${user.handle}`} readOnly disabled />
       <TextField
         label={t('field.displayName.label')}

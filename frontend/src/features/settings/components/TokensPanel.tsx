@@ -45,7 +45,12 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedPersonalToke
 
   const server = splitErrors(create.error, ['name', 'expiresInDays']);
   return (
-    <Form onSubmit={submit} className="token-form" aria-label={t('tokens.create.title')}>
+    <Form
+      onSubmit={submit}
+      failure={create.error}
+      className="token-form"
+      aria-label={t('tokens.create.title')}
+    >
       <div className="token-form__fields">
         <TextField
           label={t('field.tokenName.label')}
