@@ -4,19 +4,17 @@ import { Alert } from '@/components/Alert';
 import { Button } from '@/components/Button';
 import { TextField } from '@/components/Field';
 import { Form, FormActions, FormError } from '@/components/Form';
-import { splitErrors, useErrorText } from '@/lib/errors';
+import { useFormErrors } from '@/lib/forms';
 import { useI18n } from '@/lib/i18n';
-import { byField, emailRules } from '@/lib/validation';
-import type { FieldError } from '@/types/api';
+import { emailRules } from '@/lib/validation';
 import { useRequestPasswordReset } from '../api/requestPasswordReset';
 import './auth.css';
 
 export function ForgotPasswordForm() {
   const { t } = useI18n();
-  const errorText = useErrorText();
   const reset = useRequestPasswordReset();
+  const errors = useFormErrors(reset, ['email']);
   const [email, setEmail] = useState('');
-  const [invalid, setInvalid] = useState<Record<string, FieldError>>({});
 
   if (reset.isSuccess) {
     return (
@@ -30,16 +28,10 @@ export function ForgotPasswordForm() {
   }
 
   const submit = () => {
-    const errors = byField(emailRules('email', email));
-    setInvalid(errors);
-    if (Object.keys(errors).length > 0) {
-      reset.reset();
-      return;
-    }
+    if (!errors.passes(emailRules('email', email))) return;
     reset.mutate(email.trim());
   };
 
-  const server = splitErrors(reset.error, ['email']);
   return (
     <Form onSubmit={submit} failure={reset.error} aria-label={t('forgot.title')}>
       <TextField
@@ -49,9 +41,9 @@ export function ForgotPasswordForm() {
         autoComplete="email"
         value={email}
         onChange={(e) => setEmail(e.target.value)}
-        error={errorText.field(invalid.email ?? server.fields.email)}
+        error={errors.field('email')}
       />
-      <FormError error={server.form} />
+      <FormError error={errors.form} />
       <FormActions>
         <Button type="submit" variant="primary" block busy={reset.isPending}>
           {t('forgot.submit')}

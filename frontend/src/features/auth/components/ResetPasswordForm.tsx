@@ -6,10 +6,10 @@ import { TextField } from '@/components/Field';
 import { Form, FormActions, FormError } from '@/components/Form';
 import { ProblemType, isApiError } from '@/lib/api';
 import { useApplySession } from '@/lib/auth';
-import { splitErrors, useErrorText } from '@/lib/errors';
+import { useErrorText } from '@/lib/errors';
+import { useFormErrors } from '@/lib/forms';
 import { useI18n } from '@/lib/i18n';
-import { byField, fieldError, passwordRules } from '@/lib/validation';
-import type { FieldError } from '@/types/api';
+import { fieldError, passwordRules } from '@/lib/validation';
 import { useConfirmPasswordReset } from '../api/confirmPasswordReset';
 import './auth.css';
 
@@ -18,9 +18,9 @@ export function ResetPasswordForm({ token }: { token: string | null }) {
   const errorText = useErrorText();
   const applySession = useApplySession();
   const confirm = useConfirmPasswordReset();
+  const errors = useFormErrors(confirm, ['password']);
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [invalid, setInvalid] = useState<Record<string, FieldError>>({});
 
   if (!token || (isApiError(confirm.error) && confirm.error.is(ProblemType.invalidToken))) {
     return (
@@ -46,20 +46,15 @@ export function ResetPasswordForm({ token }: { token: string | null }) {
   }
 
   const submit = () => {
-    const errors = byField([
+    const checked = errors.passes([
       ...passwordRules('password', password),
       ...(repeat !== password ? [fieldError('repeat', 'mismatch')] : []),
     ]);
-    setInvalid(errors);
-    if (Object.keys(errors).length > 0) {
-      confirm.reset();
-      return;
-    }
+    if (!checked) return;
     // Every session of the account ends, this browser's included.
     confirm.mutate({ token, password }, { onSuccess: () => applySession(null) });
   };
 
-  const server = splitErrors(confirm.error, ['password']);
   return (
     <Form onSubmit={submit} failure={confirm.error} aria-label={t('reset.title')}>
       <TextField
@@ -70,7 +65,7 @@ export function ResetPasswordForm({ token }: { token: string | null }) {
         autoComplete="new-password"
         value={password}
         onChange={(e) => setPassword(e.target.value)}
-        error={errorText.field(invalid.password ?? server.fields.password)}
+        error={errors.field('password')}
       />
       <TextField
         label={t('field.repeat.label')}
@@ -79,9 +74,9 @@ export function ResetPasswordForm({ token }: { token: string | null }) {
         autoComplete="new-password"
         value={repeat}
         onChange={(e) => setRepeat(e.target.value)}
-        error={errorText.field(invalid.repeat)}
+        error={errors.field('repeat')}
       />
-      <FormError error={server.form} />
+      <FormError error={errors.form} />
       <FormActions>
         <Button type="submit" variant="primary" block busy={confirm.isPending}>
           {t('reset.submit')}

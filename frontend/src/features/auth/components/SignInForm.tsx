@@ -3,10 +3,10 @@ import { Link } from 'react-router';
 import { Button } from '@/components/Button';
 import { TextField } from '@/components/Field';
 import { Form, FormActions, FormError } from '@/components/Form';
-import { splitErrors, useErrorText } from '@/lib/errors';
+import { useFormErrors } from '@/lib/forms';
 import { useI18n } from '@/lib/i18n';
-import { byField, passwordRules, required } from '@/lib/validation';
-import type { FieldError, User } from '@/types/api';
+import { passwordRules, required } from '@/lib/validation';
+import type { User } from '@/types/api';
 import { useLogin } from '../api/login';
 import './auth.css';
 
@@ -14,27 +14,21 @@ const FIELDS = ['login', 'password'] as const;
 
 export function SignInForm({ onSignedIn }: { onSignedIn: (user: User) => void }) {
   const { t } = useI18n();
-  const errorText = useErrorText();
   const signIn = useLogin();
+  const errors = useFormErrors(signIn, FIELDS);
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
-  const [invalid, setInvalid] = useState<Record<string, FieldError>>({});
 
   const submit = () => {
     // Only presence is checked here: an old account may predate today's password rules.
-    const errors = byField([
+    const checked = errors.passes([
       ...required('login', login),
       ...passwordRules('password', password).filter((e) => e.code === 'required'),
     ]);
-    setInvalid(errors);
-    if (Object.keys(errors).length > 0) {
-      signIn.reset();
-      return;
-    }
+    if (!checked) return;
     signIn.mutate({ login: login.trim(), password }, { onSuccess: onSignedIn });
   };
 
-  const server = splitErrors(signIn.error, FIELDS);
   return (
     <Form onSubmit={submit} failure={signIn.error} aria-label={t('signIn.title')}>
       <TextField
@@ -45,7 +39,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (user: User) => void })
         spellCheck={false}
         value={login}
         onChange={(e) => setLogin(e.target.value)}
-        error={errorText.field(invalid.login ?? server.fields.login)}
+        error={errors.field('login')}
       />
       <TextField
         label={t('field.password.label')}
@@ -54,12 +48,12 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (user: User) => void })
         autoComplete="current-password"
         value={password}
         onChange={(e) => setPassword(e.target.value)}
-        error={errorText.field(invalid.password ?? server.fields.password)}
+        error={errors.field('password')}
       />
       <p className="auth-aside">
         <Link to="/forgot-password">{t('signIn.forgot')}</Link>
       </p>
-      <FormError error={server.form} />
+      <FormError error={errors.form} />
       <FormActions>
         <Button type="submit" variant="primary" block busy={signIn.isPending}>
           {t('signIn.submit')}

@@ -4,10 +4,9 @@ import { Alert } from '@/components/Alert';
 import { Button, ButtonLink } from '@/components/Button';
 import { TextField } from '@/components/Field';
 import { Form, FormActions, FormError } from '@/components/Form';
-import { splitErrors, useErrorText } from '@/lib/errors';
+import { useFormErrors } from '@/lib/forms';
 import { useI18n } from '@/lib/i18n';
-import { byField, emailRules, handleRules, passwordRules } from '@/lib/validation';
-import type { FieldError } from '@/types/api';
+import { emailRules, handleRules, passwordRules } from '@/lib/validation';
 import { useRegister } from '../api/register';
 import './auth.css';
 
@@ -16,10 +15,9 @@ type Values = Record<(typeof FIELDS)[number], string>;
 
 export function SignUpForm() {
   const { t, locale } = useI18n();
-  const errorText = useErrorText();
   const registration = useRegister();
+  const errors = useFormErrors(registration, FIELDS);
   const [values, setValues] = useState<Values>({ handle: '', displayName: '', email: '', password: '' });
-  const [invalid, setInvalid] = useState<Record<string, FieldError>>({});
 
   if (registration.isSuccess) {
     return (
@@ -35,16 +33,12 @@ export function SignUpForm() {
   }
 
   const submit = () => {
-    const errors = byField([
+    const checked = errors.passes([
       ...handleRules(values.handle),
       ...emailRules('email', values.email),
       ...passwordRules('password', values.password),
     ]);
-    setInvalid(errors);
-    if (Object.keys(errors).length > 0) {
-      registration.reset();
-      return;
-    }
+    if (!checked) return;
     registration.mutate({
       handle: values.handle.trim(),
       email: values.email.trim(),
@@ -54,12 +48,10 @@ export function SignUpForm() {
     });
   };
 
-  const server = splitErrors(registration.error, FIELDS);
-  const error = (field: keyof Values) => errorText.field(invalid[field] ?? server.fields[field]);
   const bind = (field: keyof Values) => ({
     name: field,
     value: values[field],
-    error: error(field),
+    error: errors.field(field),
     onChange: (e: ChangeEvent<HTMLInputElement>) => setValues((v) => ({ ...v, [field]: e.target.value })),
   });
 
@@ -96,7 +88,7 @@ export function SignUpForm() {
         required
         {...bind('password')}
       />
-      <FormError error={server.form} />
+      <FormError error={errors.form} />
       <FormActions>
         <Button type="submit" variant="primary" block busy={registration.isPending}>
           {t('signUp.submit')}

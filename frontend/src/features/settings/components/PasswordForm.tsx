@@ -3,45 +3,38 @@ import { Alert } from '@/components/Alert';
 import { Button } from '@/components/Button';
 import { TextField } from '@/components/Field';
 import { Form, FormActions, FormError } from '@/components/Form';
-import { splitErrors, useErrorText } from '@/lib/errors';
+import { useFormErrors } from '@/lib/forms';
 import { useI18n } from '@/lib/i18n';
-import { byField, fieldError, passwordRules, required } from '@/lib/validation';
-import type { FieldError } from '@/types/api';
+import { fieldError, passwordRules, required } from '@/lib/validation';
 import { useChangePassword } from '../api/changePassword';
 
 const EMPTY = { currentPassword: '', newPassword: '', repeat: '' };
 
 export function PasswordForm() {
   const { t } = useI18n();
-  const errorText = useErrorText();
   const change = useChangePassword();
+  const errors = useFormErrors(change, ['currentPassword', 'newPassword']);
   const [values, setValues] = useState(EMPTY);
-  const [invalid, setInvalid] = useState<Record<string, FieldError>>({});
 
   const submit = () => {
-    const errors = byField([
+    const checked = errors.passes([
       ...required('currentPassword', values.currentPassword),
       ...passwordRules('newPassword', values.newPassword),
       ...(values.repeat !== values.newPassword ? [fieldError('repeat', 'mismatch')] : []),
     ]);
-    setInvalid(errors);
-    if (Object.keys(errors).length > 0) {
-      change.reset();
-      return;
-    }
+    if (!checked) return;
     change.mutate(
       { currentPassword: values.currentPassword, newPassword: values.newPassword },
       { onSuccess: () => setValues(EMPTY) },
     );
   };
 
-  const server = splitErrors(change.error, ['currentPassword', 'newPassword']);
   const field = (name: keyof typeof EMPTY) => ({
     name,
     type: 'password',
     value: values[name],
     onChange: (e: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: e.target.value })),
-    error: errorText.field(invalid[name] ?? server.fields[name]),
+    error: errors.field(name),
   });
 
   return (
@@ -58,7 +51,7 @@ export function PasswordForm() {
         {...field('newPassword')}
       />
       <TextField label={t('field.repeat.label')} autoComplete="new-password" {...field('repeat')} />
-      <FormError error={server.form} />
+      <FormError error={errors.form} />
       {change.isSuccess && <Alert tone="success">{t('settings.password.done')}</Alert>}
       <FormActions>
         <Button type="submit" variant="primary" busy={change.isPending}>

@@ -3,31 +3,24 @@ import { Alert } from '@/components/Alert';
 import { Button } from '@/components/Button';
 import { SelectField, TextField } from '@/components/Field';
 import { Form, FormActions, FormError } from '@/components/Form';
-import { splitErrors, useErrorText } from '@/lib/errors';
+import { useFormErrors } from '@/lib/forms';
 import { isLocale, useI18n } from '@/lib/i18n';
-import { byField, required } from '@/lib/validation';
-import type { FieldError, Locale, User } from '@/types/api';
+import { required } from '@/lib/validation';
+import type { Locale, User } from '@/types/api';
 import { useUpdateMe } from '../api/updateMe';
 
 export function ProfileForm({ user }: { user: User }) {
   const { t } = useI18n();
-  const errorText = useErrorText();
   const update = useUpdateMe();
+  const errors = useFormErrors(update, ['displayName', 'locale']);
   const [displayName, setDisplayName] = useState(user.displayName);
   const [locale, setLocale] = useState<Locale>(user.locale);
-  const [invalid, setInvalid] = useState<Record<string, FieldError>>({});
 
   const submit = () => {
-    const errors = byField(required('displayName', displayName));
-    setInvalid(errors);
-    if (Object.keys(errors).length > 0) {
-      update.reset();
-      return;
-    }
+    if (!errors.passes(required('displayName', displayName))) return;
     update.mutate({ displayName: displayName.trim(), locale });
   };
 
-  const server = splitErrors(update.error, ['displayName', 'locale']);
   return (
     <Form onSubmit={submit} failure={update.error} aria-label={t('settings.profile.title')}>
       <TextField label={t('field.handle.label')} value={`@${user.handle}`} readOnly disabled />
@@ -38,7 +31,7 @@ export function ProfileForm({ user }: { user: User }) {
         maxLength={60}
         value={displayName}
         onChange={(e) => setDisplayName(e.target.value)}
-        error={errorText.field(invalid.displayName ?? server.fields.displayName)}
+        error={errors.field('displayName')}
       />
       <SelectField
         label={t('field.locale.label')}
@@ -46,7 +39,7 @@ export function ProfileForm({ user }: { user: User }) {
         name="locale"
         value={locale}
         onChange={(e) => isLocale(e.target.value) && setLocale(e.target.value)}
-        error={errorText.field(server.fields.locale)}
+        error={errors.field('locale')}
       >
         <option value="zh-CN" lang="zh-CN">
           简体中文
@@ -55,7 +48,7 @@ export function ProfileForm({ user }: { user: User }) {
           English
         </option>
       </SelectField>
-      <FormError error={server.form} />
+      <FormError error={errors.form} />
       {update.isSuccess && <Alert tone="success">{t('settings.saved')}</Alert>}
       <FormActions>
         <Button type="submit" variant="primary" busy={update.isPending}>

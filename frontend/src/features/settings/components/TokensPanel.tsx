@@ -6,10 +6,11 @@ import { Dialog } from '@/components/Dialog';
 import { SelectField, TextField } from '@/components/Field';
 import { Form, FormActions, FormError } from '@/components/Form';
 import { EmptyState, ErrorState, LoadingState } from '@/components/States';
-import { splitErrors, useErrorText } from '@/lib/errors';
+import { useErrorText } from '@/lib/errors';
+import { useFormErrors } from '@/lib/forms';
 import { useI18n } from '@/lib/i18n';
-import { byField, required } from '@/lib/validation';
-import type { CreatedPersonalToken, FieldError, PersonalToken } from '@/types/api';
+import { required } from '@/lib/validation';
+import type { CreatedPersonalToken, PersonalToken } from '@/types/api';
 import { useCreateToken } from '../api/createToken';
 import { useTokens } from '../api/listTokens';
 import { useRevokeToken } from '../api/revokeToken';
@@ -19,19 +20,13 @@ const EXPIRY_CHOICES = ['30', '90', '365', ''] as const;
 
 function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedPersonalToken) => void }) {
   const { t } = useI18n();
-  const errorText = useErrorText();
   const create = useCreateToken();
+  const errors = useFormErrors(create, ['name', 'expiresInDays']);
   const [name, setName] = useState('');
   const [expiry, setExpiry] = useState<string>('90');
-  const [invalid, setInvalid] = useState<Record<string, FieldError>>({});
 
   const submit = () => {
-    const errors = byField(required('name', name));
-    setInvalid(errors);
-    if (Object.keys(errors).length > 0) {
-      create.reset();
-      return;
-    }
+    if (!errors.passes(required('name', name))) return;
     create.mutate(
       { name: name.trim(), expiresInDays: expiry === '' ? undefined : Number(expiry) },
       {
@@ -43,7 +38,6 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedPersonalToke
     );
   };
 
-  const server = splitErrors(create.error, ['name', 'expiresInDays']);
   return (
     <Form
       onSubmit={submit}
@@ -59,14 +53,14 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedPersonalToke
           maxLength={80}
           value={name}
           onChange={(e) => setName(e.target.value)}
-          error={errorText.field(invalid.name ?? server.fields.name)}
+          error={errors.field('name')}
         />
         <SelectField
           label={t('field.expiry.label')}
           name="expiresInDays"
           value={expiry}
           onChange={(e) => setExpiry(e.target.value)}
-          error={errorText.field(server.fields.expiresInDays)}
+          error={errors.field('expiresInDays')}
         >
           {EXPIRY_CHOICES.map((days) => (
             <option key={days} value={days}>
@@ -75,7 +69,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedPersonalToke
           ))}
         </SelectField>
       </div>
-      <FormError error={server.form} />
+      <FormError error={errors.form} />
       <FormActions>
         <Button type="submit" variant="primary" busy={create.isPending}>
           {t('tokens.create.submit')}
