@@ -66,9 +66,15 @@ test('a new member signs up, verifies, signs in, switches language and signs out
     await header.getByRole('button', { name: `@${handle} 的账号菜单` }).waitFor();
     await screenshot(page, '02-home-signed-in-zh');
 
-    // Settings, in Chinese: create a personal access token and see it once.
+    // Settings, in Chinese: rename, then create a personal access token and see it once.
     await page.goto(`${BASE_URL}/settings`);
     await page.getByRole('heading', { name: '账号设置' }).waitFor();
+    await page.getByLabel('显示名称', { exact: true }).fill('测试员 E2E');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.getByText('已保存。').waitFor();
+    await header.getByRole('button', { name: `@${handle} 的账号菜单` }).click();
+    await page.getByRole('menu').getByText('测试员 E2E').waitFor();
+    await page.keyboard.press('Escape');
     await page.getByLabel('名称', { exact: true }).fill('e2e script');
     await page.getByRole('button', { name: '创建令牌' }).click();
     await page.getByText('令牌“e2e script”已创建').waitFor();

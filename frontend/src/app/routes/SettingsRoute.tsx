@@ -33,8 +33,7 @@ export function SettingsRoute() {
   return (
     <Page title={t('settings.title')} lead={t('settings.lead', { handle: user.handle })}>
       <Panel id="settings-profile" title={t('settings.profile.title')}>
-        {/* Keyed by the saved values so the form restarts from them after a save elsewhere. */}
-        <ProfileForm key={`${user.displayName}|${user.locale}`} user={user} />
+        <ProfileForm user={user} />
       </Panel>
       <Panel
         id="settings-password"

@@ -15,6 +15,13 @@ export function ProfileForm({ user }: { user: User }) {
   const errors = useFormErrors(update, ['displayName', 'locale']);
   const [displayName, setDisplayName] = useState(user.displayName);
   const [locale, setLocale] = useState<Locale>(user.locale);
+  // Saved values can change elsewhere (the header's language switch): start over from them.
+  const [saved, setSaved] = useState({ displayName: user.displayName, locale: user.locale });
+  if (saved.displayName !== user.displayName || saved.locale !== user.locale) {
+    setSaved({ displayName: user.displayName, locale: user.locale });
+    setDisplayName(user.displayName);
+    setLocale(user.locale);
+  }
 
   const submit = () => {
     if (!errors.passes(required('displayName', displayName))) return;
