@@ -83,6 +83,11 @@ test('a new member signs up, verifies, signs in, switches language and signs out
       .getByRole('button', { name: '撤销 e2e script' })
       .waitFor();
     await screenshot(page, '03-settings-zh');
+    await page.getByRole('button', { name: '我已复制' }).click();
+    await page.getByRole('button', { name: '撤销 e2e script' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '撤销', exact: true }).click();
+    await page.getByText('还没有令牌').waitFor();
+    assert.equal(await page.getByRole('dialog').count(), 0);
 
     // And back to English.
     await header.getByRole('button', { name: 'English' }).click();

@@ -1,4 +1,4 @@
-// Forgot password → reset link by mail → new password → sign in with it.
+// Forgot password → reset link by mail → new password → sign in with it → delete the account.
 import { test } from 'node:test';
 import {
   BASE_URL,
@@ -11,7 +11,7 @@ import {
 } from './support.mjs';
 import assert from 'node:assert/strict';
 
-test('a member who forgot the password sets a new one from the mailed link', async () => {
+test('a member who forgot the password sets a new one, signs in, then deletes the account', async () => {
   await requireBackend();
   const handle = uniqueHandle();
   const email = `${handle}@example.org`;
@@ -57,6 +57,18 @@ test('a member who forgot the password sets a new one from the mailed link', asy
     // Following the reset link proved the address: no "verify your email" banner.
     assert.equal(await page.getByText('Please verify your email').count(), 0);
     await screenshot(page, '06-after-reset');
+
+    // Delete the account: the handle must be typed before the button works.
+    await page.goto(`${BASE_URL}/settings`);
+    await page.getByRole('button', { name: 'Delete my account…' }).click();
+    const dialog = page.getByRole('dialog');
+    const confirm = dialog.getByRole('button', { name: 'Delete account' });
+    assert.equal(await confirm.isDisabled(), true);
+    await dialog.getByLabel(`Type your handle “${handle}” to confirm`).fill(handle);
+    await confirm.click();
+    await page.getByText('Your account has been deleted.').waitFor();
+    await page.locator('header').getByRole('link', { name: 'Sign in' }).waitFor();
+    assert.equal(new URL(page.url()).pathname, '/');
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();
