@@ -4,14 +4,6 @@ import { useI18n } from '@/lib/i18n';
 import { Button } from './Button';
 import './States.css';
 
-export function Spinner({ label }: { label?: string }) {
-  return (
-    <span className="spinner" role={label ? 'status' : undefined} aria-label={label}>
-      <span className="spinner__ring" aria-hidden="true" />
-    </span>
-  );
-}
-
 /** Shown while something loads; says so to screen readers. */
 export function LoadingState({ label }: { label?: string }) {
   const { t } = useI18n();
