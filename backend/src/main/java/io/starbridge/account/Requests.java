@@ -22,7 +22,7 @@ final class Requests {
           @Pattern(regexp = "[A-Za-z0-9_]+", message = "may contain only letters a-z, digits and _")
           String handle,
       @NotBlank @Size(max = 254) String email,
-      @NotNull @Size(min = 10, max = 256) String password,
+      @NotNull @Size(max = 1000) String password,
       @Nullable @Size(max = 60) String displayName,
       @Nullable @Pattern(regexp = LOCALE_PATTERN) String locale) {}
 
@@ -38,8 +38,7 @@ final class Requests {
 
   @Serdeable
   record PasswordResetConfirm(
-      @NotBlank @Size(max = 200) String token,
-      @NotNull @Size(min = 10, max = 256) String password) {}
+      @NotBlank @Size(max = 200) String token, @NotNull @Size(max = 1000) String password) {}
 
   @Serdeable
   record UpdateMe(
@@ -49,7 +48,7 @@ final class Requests {
   @Serdeable
   record ChangePassword(
       @NotNull @Size(max = 256) String currentPassword,
-      @NotNull @Size(min = 10, max = 256) String newPassword) {}
+      @NotNull @Size(max = 1000) String newPassword) {}
 
   @Serdeable
   record CreateToken(

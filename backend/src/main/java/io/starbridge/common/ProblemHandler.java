@@ -87,9 +87,15 @@ public class ProblemHandler implements ErrorResponseProcessor<Problem> {
     }
     List<FieldError> errors = new ArrayList<>();
     if (cause instanceof ConversionErrorException conversion) {
-      String field = conversion.getArgument().getName();
-      errors.add(FieldError.of(field, "type", "has the wrong type or format"));
-      detail = "The value of '" + field + "' has the wrong type or format";
+      String unknown = unknownProperty(conversion);
+      if (unknown != null) {
+        errors.add(FieldError.of(unknown, "unknown", "is not a known field"));
+        detail = "'" + unknown + "' is not a known field";
+      } else {
+        String field = conversion.getArgument().getName();
+        errors.add(FieldError.of(field, "type", "has the wrong type or format"));
+        detail = "The value of '" + field + "' has the wrong type or format";
+      }
     } else if (cause instanceof UnsatisfiedRouteException unsatisfied) {
       String field = unsatisfied.getArgument().getName();
       errors.add(FieldError.of(field, "required", "is required"));
@@ -98,6 +104,20 @@ public class ProblemHandler implements ErrorResponseProcessor<Problem> {
       detail = "No such resource";
     }
     return ProblemResponses.of(type, detail, errors, null);
+  }
+
+  private static final java.util.regex.Pattern UNKNOWN_PROPERTY =
+      java.util.regex.Pattern.compile("Unknown property \\[([^\\]]{1,100})\\]");
+
+  /** Serde reports an unknown field as "Unknown property [x] encountered …": name it. */
+  private static String unknownProperty(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      java.util.regex.Matcher m = UNKNOWN_PROPERTY.matcher(String.valueOf(c.getMessage()));
+      if (m.find()) {
+        return m.group(1);
+      }
+    }
+    return null;
   }
 
   /** Never echo exception internals (class names, stack frames) to the caller. */

@@ -109,6 +109,7 @@ class AccountApiTest extends ApiTest {
           register(client(), uniqueHandle("pw"), System.nanoTime() + "@example.org", "Sh0rt!");
       assertThat(shortPw.status()).isEqualTo(400);
       assertThat(shortPw.string("errors.0.field")).isEqualTo("password");
+      assertThat(shortPw.string("errors.0.code")).isEqualTo("too_short");
     }
 
     @Test

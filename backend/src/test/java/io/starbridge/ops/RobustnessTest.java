@@ -33,6 +33,18 @@ class RobustnessTest extends ApiTest {
         client().post("/api/v1/auth/login", Map.of("login", "a", "password", "b", "isAdmin", true));
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.contentType()).startsWith("application/problem+json");
+    assertThat(r.string("errors.0.field")).isEqualTo("isAdmin");
+    assertThat(r.string("errors.0.code")).isEqualTo("unknown");
+  }
+
+  @Test
+  void nullFieldsAndEmptyListsArePresent() {
+    TestClient.Response r = client().get("/api/v1/me");
+    assertThat(r.map()).containsKeys("type", "title", "status", "detail", "errors");
+    Account a = signedIn("empty");
+    assertThat(a.client().get("/api/v1/me/tokens").map())
+        .containsEntry("nextCursor", null)
+        .containsKey("items");
   }
 
   @Test
