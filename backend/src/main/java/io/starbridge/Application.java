@@ -34,7 +34,8 @@ public class Application {
         System.err.println("usage: grant-role <handle> <member|moderator|admin>");
         return 2;
       }
-      try (ApplicationContext ctx = ApplicationContext.builder().deduceEnvironment(false).args(args).start()) {
+      try (ApplicationContext ctx =
+          ApplicationContext.builder().deduceEnvironment(false).args(args).start()) {
         UserView user = ctx.getBean(Accounts.class).grantRole(rest[0], rest[1]);
         System.out.println("@" + user.handle() + " is now " + user.role());
         return 0;

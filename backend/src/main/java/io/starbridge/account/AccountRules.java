@@ -24,13 +24,71 @@ public class AccountRules {
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+$");
   private static final Set<String> RESERVED =
       Set.of(
-          "admin", "administrator", "root", "system", "moderator", "mod", "mods", "staff", "support",
-          "help", "api", "www", "mail", "email", "starbridge", "xingqiao", "official", "security",
-          "abuse", "postmaster", "webmaster", "hostmaster", "noreply", "no_reply", "null", "undefined",
-          "anonymous", "guest", "me", "you", "everyone", "all", "here", "settings", "login", "logout",
-          "register", "signup", "signin", "auth", "search", "feed", "notifications", "groups", "boards",
-          "topics", "posts", "works", "users", "u", "t", "b", "g", "w", "dev", "test", "owner",
-          "registry", "ip", "docs", "openapi", "health", "metrics", "deleted", "deleted_user");
+          "admin",
+          "administrator",
+          "root",
+          "system",
+          "moderator",
+          "mod",
+          "mods",
+          "staff",
+          "support",
+          "help",
+          "api",
+          "www",
+          "mail",
+          "email",
+          "starbridge",
+          "xingqiao",
+          "official",
+          "security",
+          "abuse",
+          "postmaster",
+          "webmaster",
+          "hostmaster",
+          "noreply",
+          "no_reply",
+          "null",
+          "undefined",
+          "anonymous",
+          "guest",
+          "me",
+          "you",
+          "everyone",
+          "all",
+          "here",
+          "settings",
+          "login",
+          "logout",
+          "register",
+          "signup",
+          "signin",
+          "auth",
+          "search",
+          "feed",
+          "notifications",
+          "groups",
+          "boards",
+          "topics",
+          "posts",
+          "works",
+          "users",
+          "u",
+          "t",
+          "b",
+          "g",
+          "w",
+          "dev",
+          "test",
+          "owner",
+          "registry",
+          "ip",
+          "docs",
+          "openapi",
+          "health",
+          "metrics",
+          "deleted",
+          "deleted_user");
   private final Set<String> commonPasswords;
 
   public AccountRules() {
@@ -43,7 +101,8 @@ public class AccountRules {
         throw new IllegalStateException("missing " + resource);
       }
       Set<String> set = new HashSet<>();
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      try (BufferedReader r =
+          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
         String line;
         while ((line = r.readLine()) != null) {
           String p = line.trim();
@@ -87,7 +146,8 @@ public class AccountRules {
     return List.of();
   }
 
-  public List<FieldError> checkPassword(String field, String password, String handle, String email) {
+  public List<FieldError> checkPassword(
+      String field, String password, String handle, String email) {
     List<FieldError> errors = new ArrayList<>();
     int length = Texts.length(password);
     if (length < 10) {
@@ -99,8 +159,11 @@ public class AccountRules {
     } else {
       String lower = password.toLowerCase(Locale.ROOT);
       if (commonPasswords.contains(lower) || isRepetitive(lower)) {
-        errors.add(FieldError.of(field, "too_common", "is too common; choose a less guessable password"));
-      } else if ((handle != null && lower.contains(handle.toLowerCase(Locale.ROOT)) && handle.length() >= 4)
+        errors.add(
+            FieldError.of(field, "too_common", "is too common; choose a less guessable password"));
+      } else if ((handle != null
+              && lower.contains(handle.toLowerCase(Locale.ROOT))
+              && handle.length() >= 4)
           || (email != null && lower.equals(email.toLowerCase(Locale.ROOT)))) {
         errors.add(FieldError.of(field, "like_account", "must not contain your handle or email"));
       }

@@ -61,7 +61,8 @@ public class Accounts {
     this.outbox = outbox;
     this.audit = audit;
     this.publicUrl = publicUrl.get();
-    this.adminEmail = adminEmail == null || adminEmail.isBlank() ? null : AccountRules.normalizeEmail(adminEmail);
+    this.adminEmail =
+        adminEmail == null || adminEmail.isBlank() ? null : AccountRules.normalizeEmail(adminEmail);
   }
 
   // ---- registration and verification ------------------------------------------------------
@@ -70,7 +71,10 @@ public class Accounts {
   public UserView register(Requests.Register req) {
     String handle = AccountRules.normalizeHandle(req.handle());
     String email = AccountRules.normalizeEmail(req.email());
-    String displayName = req.displayName() == null || req.displayName().isBlank() ? handle : Texts.clean(req.displayName());
+    String displayName =
+        req.displayName() == null || req.displayName().isBlank()
+            ? handle
+            : Texts.clean(req.displayName());
     List<FieldError> errors = new ArrayList<>();
     errors.addAll(rules.checkHandle(handle));
     errors.addAll(rules.checkEmail(email));
@@ -82,11 +86,13 @@ public class Accounts {
       throw ApiException.invalid(errors);
     }
     if (users.handleTaken(handle)) {
-      throw ApiException.conflict("This handle is taken", FieldError.of("handle", "taken", "is already taken"));
+      throw ApiException.conflict(
+          "This handle is taken", FieldError.of("handle", "taken", "is already taken"));
     }
     if (users.emailTaken(email)) {
       throw ApiException.conflict(
-          "An account with this email exists", FieldError.of("email", "taken", "is already registered"));
+          "An account with this email exists",
+          FieldError.of("email", "taken", "is already registered"));
     }
     String locale = req.locale() == null ? "zh-CN" : req.locale();
     long id =
@@ -109,8 +115,14 @@ public class Accounts {
     String subject = zh ? "验证你在星桥的邮箱" : "Verify your email for Starbridge";
     String text =
         zh
-            ? name + "，你好！\n\n请打开以下链接验证邮箱（48 小时内有效）：\n" + link + "\n\n如果不是你本人注册，请忽略此邮件。\n— 星桥 Starbridge"
-            : "Hello " + name + ",\n\nOpen this link to verify your email (valid for 48 hours):\n" + link
+            ? name
+                + "，你好！\n\n请打开以下链接验证邮箱（48 小时内有效）：\n"
+                + link
+                + "\n\n如果不是你本人注册，请忽略此邮件。\n— 星桥 Starbridge"
+            : "Hello "
+                + name
+                + ",\n\nOpen this link to verify your email (valid for 48 hours):\n"
+                + link
                 + "\n\nIf you did not sign up, ignore this message.\n— Starbridge";
     mailer.send(email, subject, text, List.of(link));
   }
@@ -129,10 +141,20 @@ public class Accounts {
     long userId =
         oneTimeTokens
             .consume(token, OneTimeTokens.Purpose.VERIFY_EMAIL)
-            .orElseThrow(() -> new ApiException(ProblemType.INVALID_TOKEN, "This verification link is invalid, used or expired"));
-    db.update("update users set email_verified_at = coalesce(email_verified_at, now()), updated_at = now() where id = ?", userId);
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        ProblemType.INVALID_TOKEN,
+                        "This verification link is invalid, used or expired"));
+    db.update(
+        "update users set email_verified_at = coalesce(email_verified_at, now()), updated_at = now() where id = ?",
+        userId);
     outbox.publish("UserEmailVerified", "user", userId, userId, Map.of());
-    Users.User user = users.byId(userId).orElseThrow(() -> new ApiException(ProblemType.INVALID_TOKEN, "This account no longer exists"));
+    Users.User user =
+        users
+            .byId(userId)
+            .orElseThrow(
+                () -> new ApiException(ProblemType.INVALID_TOKEN, "This account no longer exists"));
     promoteConfiguredAdmin(user);
     return users.byId(userId).orElseThrow().view();
   }
@@ -140,9 +162,19 @@ public class Accounts {
   /** STARBRIDGE_ADMIN_EMAIL: the account with that verified email is an admin. */
   @Transactional
   public void promoteConfiguredAdmin(Users.User user) {
-    if (adminEmail != null && adminEmail.equals(user.email()) && user.emailVerifiedAt() != null && !"admin".equals(user.role())) {
+    if (adminEmail != null
+        && adminEmail.equals(user.email())
+        && user.emailVerifiedAt() != null
+        && !"admin".equals(user.role())) {
       db.update("update users set role = 'admin', updated_at = now() where id = ?", user.id());
-      audit.record(null, "grant_role", "user", user.id(), "STARBRIDGE_ADMIN_EMAIL", Map.of("role", user.role()), Map.of("role", "admin"));
+      audit.record(
+          null,
+          "grant_role",
+          "user",
+          user.id(),
+          "STARBRIDGE_ADMIN_EMAIL",
+          Map.of("role", user.role()),
+          Map.of("role", "admin"));
       outbox.publish("UserRoleChanged", "user", user.id(), null, Map.of("role", "admin"));
     }
   }
@@ -169,18 +201,23 @@ public class Accounts {
     }
     Users.User user = found.get();
     if (SessionStore.isLockedOut(user.status(), user.statusUntil())) {
-      String until = user.statusUntil() == null ? "until further notice" : "until " + user.statusUntil();
+      String until =
+          user.statusUntil() == null ? "until further notice" : "until " + user.statusUntil();
       String reason = user.statusReason() == null ? "" : " Reason: " + user.statusReason();
-      throw new ApiException(ProblemType.ACCOUNT_SUSPENDED, "This account is suspended " + until + "." + reason);
+      throw new ApiException(
+          ProblemType.ACCOUNT_SUSPENDED, "This account is suspended " + until + "." + reason);
     }
     if (hasher.needsRehash(stored)) {
-      db.update("update users set password_hash = ? where id = ?", hasher.hash(req.password()), user.id());
+      db.update(
+          "update users set password_hash = ? where id = ?",
+          hasher.hash(req.password()),
+          user.id());
     }
     SessionStore.Issued issued = sessions.open(user.id(), userAgent, ip);
     return Optional.of(new SignedIn(user.view(), issued));
   }
 
-  @Transactional
+  /** Not one transaction: a detected reuse must revoke the family even though we answer 401. */
   public SignedIn refresh(String refreshToken) {
     SessionStore.RefreshResult result = sessions.refresh(refreshToken);
     if (result instanceof SessionStore.RefreshResult.Rotated rotated) {
@@ -190,7 +227,9 @@ public class Accounts {
     boolean reuse = ((SessionStore.RefreshResult.Rejected) result).reuseDetected();
     throw new ApiException(
         ProblemType.UNAUTHORIZED,
-        reuse ? "This session was ended because its refresh token was used twice. Sign in again." : "Your session has ended. Sign in again.");
+        reuse
+            ? "This session was ended because its refresh token was used twice. Sign in again."
+            : "Your session has ended. Sign in again.");
   }
 
   @Transactional
@@ -213,17 +252,23 @@ public class Accounts {
         .byEmail(email)
         .ifPresent(
             user -> {
-              String token = oneTimeTokens.issue(user.id(), OneTimeTokens.Purpose.PASSWORD_RESET, RESET_TTL);
+              String token =
+                  oneTimeTokens.issue(user.id(), OneTimeTokens.Purpose.PASSWORD_RESET, RESET_TTL);
               String link = publicUrl + "/reset-password?token=" + token;
               boolean zh = user.locale().startsWith("zh");
               mailer.send(
                   user.email(),
                   zh ? "重置你在星桥的密码" : "Reset your Starbridge password",
                   zh
-                      ? user.displayName() + "，你好！\n\n请打开以下链接设置新密码（1 小时内有效，仅可使用一次）：\n" + link
+                      ? user.displayName()
+                          + "，你好！\n\n请打开以下链接设置新密码（1 小时内有效，仅可使用一次）：\n"
+                          + link
                           + "\n\n如果你没有申请重置密码，请忽略此邮件，你的密码不会改变。\n— 星桥 Starbridge"
-                      : "Hello " + user.displayName() + ",\n\nOpen this link to choose a new password (valid for 1 hour, once):\n"
-                          + link + "\n\nIf you did not ask for this, ignore this message; your password stays as it is.\n— Starbridge",
+                      : "Hello "
+                          + user.displayName()
+                          + ",\n\nOpen this link to choose a new password (valid for 1 hour, once):\n"
+                          + link
+                          + "\n\nIf you did not ask for this, ignore this message; your password stays as it is.\n— Starbridge",
                   List.of(link));
             });
   }
@@ -233,9 +278,17 @@ public class Accounts {
     long userId =
         oneTimeTokens
             .consume(req.token(), OneTimeTokens.Purpose.PASSWORD_RESET)
-            .orElseThrow(() -> new ApiException(ProblemType.INVALID_TOKEN, "This reset link is invalid, used or expired"));
-    Users.User user = users.byIdForUpdate(userId).orElseThrow(() -> new ApiException(ProblemType.INVALID_TOKEN, "This account no longer exists"));
-    List<FieldError> errors = rules.checkPassword("password", req.password(), user.handle(), user.email());
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        ProblemType.INVALID_TOKEN, "This reset link is invalid, used or expired"));
+    Users.User user =
+        users
+            .byIdForUpdate(userId)
+            .orElseThrow(
+                () -> new ApiException(ProblemType.INVALID_TOKEN, "This account no longer exists"));
+    List<FieldError> errors =
+        rules.checkPassword("password", req.password(), user.handle(), user.email());
     if (!errors.isEmpty()) {
       throw ApiException.invalid(errors);
     }
@@ -259,12 +312,15 @@ public class Accounts {
     if (req.displayName() != null) {
       String name = Texts.clean(req.displayName());
       if (name.isEmpty() || Texts.hasForbiddenControlChars(name)) {
-        throw ApiException.invalid("displayName", "invalid", "must not be empty or contain control characters");
+        throw ApiException.invalid(
+            "displayName", "invalid", "must not be empty or contain control characters");
       }
-      db.update("update users set display_name = ?, updated_at = now() where id = ?", name, actor.id());
+      db.update(
+          "update users set display_name = ?, updated_at = now() where id = ?", name, actor.id());
     }
     if (req.locale() != null) {
-      db.update("update users set locale = ?, updated_at = now() where id = ?", req.locale(), actor.id());
+      db.update(
+          "update users set locale = ?, updated_at = now() where id = ?", req.locale(), actor.id());
     }
     outbox.publish("UserUpdated", "user", actor.id(), actor.id(), Map.of());
     return me(actor);
@@ -276,11 +332,15 @@ public class Accounts {
     if (!hasher.verify(req.currentPassword(), user.passwordHash())) {
       throw ApiException.invalid("currentPassword", "wrong", "is not your current password");
     }
-    List<FieldError> errors = rules.checkPassword("newPassword", req.newPassword(), user.handle(), user.email());
+    List<FieldError> errors =
+        rules.checkPassword("newPassword", req.newPassword(), user.handle(), user.email());
     if (!errors.isEmpty()) {
       throw ApiException.invalid(errors);
     }
-    db.update("update users set password_hash = ?, updated_at = now() where id = ?", hasher.hash(req.newPassword()), user.id());
+    db.update(
+        "update users set password_hash = ?, updated_at = now() where id = ?",
+        hasher.hash(req.newPassword()),
+        user.id());
     // Everyone else signed in as this user is signed out; this session stays.
     sessions.revokeAllOf(user.id(), actor.sessionId());
     outbox.publish("UserPasswordChanged", "user", user.id(), user.id(), Map.of());
@@ -313,31 +373,58 @@ public class Accounts {
 
   @Transactional
   public UserView adminUpdate(Actor admin, String handle, Requests.AdminUpdateUser req) {
-    Users.User user = users.byHandle(AccountRules.normalizeHandle(handle)).orElseThrow(() -> ApiException.notFound("User"));
+    Users.User user =
+        users
+            .byHandle(AccountRules.normalizeHandle(handle))
+            .orElseThrow(() -> ApiException.notFound("User"));
     Map<String, Object> before = Map.of("role", user.role(), "trustLevel", user.trustLevel());
     if (req.role() != null && !req.role().equals(user.role())) {
       if (user.id() == admin.id() && !"admin".equals(req.role())) {
         throw ApiException.conflict("You cannot remove your own admin role");
       }
-      db.update("update users set role = ?, updated_at = now() where id = ?", req.role(), user.id());
+      db.update(
+          "update users set role = ?, updated_at = now() where id = ?", req.role(), user.id());
     }
     if (req.trustLevel() != null && req.trustLevel() != user.trustLevel()) {
-      db.update("update users set trust_level = ?, updated_at = now() where id = ?", req.trustLevel(), user.id());
+      db.update(
+          "update users set trust_level = ?, updated_at = now() where id = ?",
+          req.trustLevel(),
+          user.id());
     }
     Users.User after = users.byId(user.id()).orElseThrow();
     audit.record(
-        admin.id(), "update_user", "user", user.id(), req.reason(), before,
+        admin.id(),
+        "update_user",
+        "user",
+        user.id(),
+        req.reason(),
+        before,
         Map.of("role", after.role(), "trustLevel", after.trustLevel()));
-    outbox.publish("UserRoleChanged", "user", user.id(), admin.id(), Map.of("role", after.role(), "trustLevel", after.trustLevel()));
+    outbox.publish(
+        "UserRoleChanged",
+        "user",
+        user.id(),
+        admin.id(),
+        Map.of("role", after.role(), "trustLevel", after.trustLevel()));
     return after.view();
   }
 
   /** The command-line way to grant a role (no HTTP, no session: whoever runs it owns the host). */
   @Transactional
   public UserView grantRole(String handle, String role) {
-    Users.User user = users.byHandle(AccountRules.normalizeHandle(handle)).orElseThrow(() -> new IllegalArgumentException("No user with handle " + handle));
+    Users.User user =
+        users
+            .byHandle(AccountRules.normalizeHandle(handle))
+            .orElseThrow(() -> new IllegalArgumentException("No user with handle " + handle));
     db.update("update users set role = ?, updated_at = now() where id = ?", role, user.id());
-    audit.record(null, "grant_role", "user", user.id(), "command line", Map.of("role", user.role()), Map.of("role", role));
+    audit.record(
+        null,
+        "grant_role",
+        "user",
+        user.id(),
+        "command line",
+        Map.of("role", user.role()),
+        Map.of("role", role));
     outbox.publish("UserRoleChanged", "user", user.id(), null, Map.of("role", role));
     return users.byId(user.id()).orElseThrow().view();
   }

@@ -15,6 +15,7 @@ import jakarta.validation.Valid;
 @Controller("/api/v1/admin/users")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Administration")
+@io.starbridge.common.StandardProblems
 class AdminUserController {
   private final Accounts accounts;
   private final Guardians guardians;
@@ -25,7 +26,8 @@ class AdminUserController {
   }
 
   @Patch("/{handle}")
-  UserView update(Actor actor, @PathVariable String handle, @Valid @Body Requests.AdminUpdateUser body) {
+  UserView update(
+      Actor actor, @PathVariable String handle, @Valid @Body Requests.AdminUpdateUser body) {
     guardians.of(actor).ensureAdmin();
     return accounts.adminUpdate(actor, handle, body);
   }

@@ -26,6 +26,7 @@ import jakarta.validation.Valid;
 @Controller("/api/v1/auth")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Tag(name = "Accounts")
+@io.starbridge.common.StandardProblems
 class AuthController {
   private final Accounts accounts;
   private final AuthCookies cookies;
@@ -34,7 +35,13 @@ class AuthController {
   private final ClientIp clientIp;
   private final Guardians guardians;
 
-  AuthController(Accounts accounts, AuthCookies cookies, RateLimiter rateLimiter, Limits limits, ClientIp clientIp, Guardians guardians) {
+  AuthController(
+      Accounts accounts,
+      AuthCookies cookies,
+      RateLimiter rateLimiter,
+      Limits limits,
+      ClientIp clientIp,
+      Guardians guardians) {
     this.accounts = accounts;
     this.cookies = cookies;
     this.rateLimiter = rateLimiter;
@@ -74,7 +81,8 @@ class AuthController {
     if (signedIn.isEmpty()) {
       rateLimiter.record(limits.loginFailuresPerIp, ip);
       rateLimiter.record(limits.loginFailuresPerAccount, account);
-      throw new ApiException(io.starbridge.common.ProblemType.INVALID_CREDENTIALS, "Wrong handle, email or password");
+      throw new ApiException(
+          io.starbridge.common.ProblemType.INVALID_CREDENTIALS, "Wrong handle, email or password");
     }
     rateLimiter.reset(limits.loginFailuresPerAccount, account);
     MutableHttpResponse<UserView> response = HttpResponse.ok(signedIn.get().user());
@@ -84,7 +92,8 @@ class AuthController {
 
   @Post("/refresh")
   HttpResponse<UserView> refresh(HttpRequest<?> request) {
-    String token = request.getCookies().findCookie(AuthCookies.REFRESH).map(Cookie::getValue).orElse("");
+    String token =
+        request.getCookies().findCookie(AuthCookies.REFRESH).map(Cookie::getValue).orElse("");
     if (token.isBlank()) {
       throw ApiException.unauthorized();
     }
@@ -97,7 +106,8 @@ class AuthController {
   @Post("/logout")
   HttpResponse<Void> logout(HttpRequest<?> request, Actor actor) {
     // The access cookie may have expired while the refresh token still lives: end both.
-    String refresh = request.getCookies().findCookie(AuthCookies.REFRESH).map(Cookie::getValue).orElse(null);
+    String refresh =
+        request.getCookies().findCookie(AuthCookies.REFRESH).map(Cookie::getValue).orElse(null);
     accounts.logout(actor, refresh);
     MutableHttpResponse<Void> response = HttpResponse.noContent();
     cookies.clear(request, response);

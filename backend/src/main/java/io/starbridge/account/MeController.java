@@ -27,13 +27,15 @@ import java.util.List;
 @Controller("/api/v1/me")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Accounts")
+@io.starbridge.common.StandardProblems
 class MeController {
   private final Accounts accounts;
   private final PersonalTokenService tokens;
   private final AuthCookies cookies;
   private final Guardians guardians;
 
-  MeController(Accounts accounts, PersonalTokenService tokens, AuthCookies cookies, Guardians guardians) {
+  MeController(
+      Accounts accounts, PersonalTokenService tokens, AuthCookies cookies, Guardians guardians) {
     this.accounts = accounts;
     this.tokens = tokens;
     this.cookies = cookies;
@@ -74,7 +76,8 @@ class MeController {
 
   @Post("/tokens")
   @Status(HttpStatus.CREATED)
-  PersonalTokenService.CreatedToken createToken(Actor actor, @Valid @Body Requests.CreateToken body) {
+  PersonalTokenService.CreatedToken createToken(
+      Actor actor, @Valid @Body Requests.CreateToken body) {
     guardians.of(actor).ensureSession();
     return tokens.create(actor, body);
   }

@@ -29,24 +29,43 @@ class PersonalTokenService {
   }
 
   @Serdeable
-  record TokenView(long id, String name, String prefix, Instant createdAt, @Nullable Instant lastUsedAt, @Nullable Instant expiresAt) {}
+  record TokenView(
+      long id,
+      String name,
+      String prefix,
+      Instant createdAt,
+      @Nullable Instant lastUsedAt,
+      @Nullable Instant expiresAt) {}
 
   @Serdeable
-  record CreatedToken(long id, String name, String prefix, Instant createdAt, @Nullable Instant expiresAt, String token) {}
+  record CreatedToken(
+      long id,
+      String name,
+      String prefix,
+      Instant createdAt,
+      @Nullable Instant expiresAt,
+      String token) {}
 
   @Transactional
   CreatedToken create(Actor actor, Requests.CreateToken req) {
     String name = Texts.clean(req.name());
     if (name.isEmpty() || Texts.hasForbiddenControlChars(name)) {
-      throw ApiException.invalid("name", "invalid", "must not be empty or contain control characters");
+      throw ApiException.invalid(
+          "name", "invalid", "must not be empty or contain control characters");
     }
-    long active = db.count("select count(*) from personal_tokens where user_id = ? and revoked_at is null", actor.id());
+    long active =
+        db.count(
+            "select count(*) from personal_tokens where user_id = ? and revoked_at is null",
+            actor.id());
     if (active >= MAX_ACTIVE) {
       throw ApiException.conflict("You have " + MAX_ACTIVE + " active tokens; revoke one first");
     }
     String token = Tokens.random(PersonalTokens.PREFIX);
     String prefix = token.substring(0, 10);
-    Instant expires = req.expiresInDays() == null ? null : Instant.now().plus(Duration.ofDays(req.expiresInDays()));
+    Instant expires =
+        req.expiresInDays() == null
+            ? null
+            : Instant.now().plus(Duration.ofDays(req.expiresInDays()));
     long id =
         db.insertReturningId(
             "insert into personal_tokens (user_id, name, token_hash, token_prefix, expires_at) values (?, ?, ?, ?, ?) returning id",
@@ -79,8 +98,11 @@ class PersonalTokenService {
 
   @Transactional
   void revoke(Actor actor, long id) {
-    int n = db.update(
-        "update personal_tokens set revoked_at = now() where id = ? and user_id = ? and revoked_at is null", id, actor.id());
+    int n =
+        db.update(
+            "update personal_tokens set revoked_at = now() where id = ? and user_id = ? and revoked_at is null",
+            id,
+            actor.id());
     if (n == 0) {
       throw ApiException.notFound("Token");
     }

@@ -5,8 +5,8 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 /**
- * The site's own address for links in mail. Configured, never taken from the request's Host
- * header (which an attacker could set to send victims a reset link to their own site).
+ * The site's own address for links in mail. Configured, never taken from the request's Host header
+ * (which an attacker could set to send victims a reset link to their own site).
  */
 @Singleton
 public class PublicUrl {
@@ -15,7 +15,8 @@ public class PublicUrl {
   public PublicUrl(
       @Nullable @Value("${starbridge.public-url:}") String configured,
       @Value("${micronaut.server.port:8080}") int port) {
-    String u = configured == null || configured.isBlank() ? "http://localhost:" + port : configured.trim();
+    String u =
+        configured == null || configured.isBlank() ? "http://localhost:" + port : configured.trim();
     this.url = u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
   }
 

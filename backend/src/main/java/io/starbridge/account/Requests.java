@@ -17,9 +17,12 @@ final class Requests {
 
   @Serdeable
   record Register(
-      @NotBlank @Size(min = 3, max = 30) @Pattern(regexp = "[A-Za-z0-9_]+", message = "may contain only letters a-z, digits and _") String handle,
+      @NotBlank
+          @Size(min = 3, max = 30)
+          @Pattern(regexp = "[A-Za-z0-9_]+", message = "may contain only letters a-z, digits and _")
+          String handle,
       @NotBlank @Size(max = 254) String email,
-      @NotNull @Size(min = 10, max = 256) String password,
+      @NotNull @Size(max = 1000) String password,
       @Nullable @Size(max = 60) String displayName,
       @Nullable @Pattern(regexp = LOCALE_PATTERN) String locale) {}
 
@@ -27,14 +30,15 @@ final class Requests {
   record Token(@NotBlank @Size(max = 200) String token) {}
 
   @Serdeable
-  record Login(@NotBlank @Size(max = 254) String login, @NotNull @Size(max = 256) String password) {}
+  record Login(
+      @NotBlank @Size(max = 254) String login, @NotNull @Size(max = 256) String password) {}
 
   @Serdeable
   record PasswordReset(@NotBlank @Size(max = 254) String email) {}
 
   @Serdeable
   record PasswordResetConfirm(
-      @NotBlank @Size(max = 200) String token, @NotNull @Size(min = 10, max = 256) String password) {}
+      @NotBlank @Size(max = 200) String token, @NotNull @Size(max = 1000) String password) {}
 
   @Serdeable
   record UpdateMe(
@@ -44,12 +48,11 @@ final class Requests {
   @Serdeable
   record ChangePassword(
       @NotNull @Size(max = 256) String currentPassword,
-      @NotNull @Size(min = 10, max = 256) String newPassword) {}
+      @NotNull @Size(max = 1000) String newPassword) {}
 
   @Serdeable
   record CreateToken(
-      @NotBlank @Size(max = 80) String name,
-      @Nullable @Min(1) @Max(3650) Integer expiresInDays) {}
+      @NotBlank @Size(max = 80) String name, @Nullable @Min(1) @Max(3650) Integer expiresInDays) {}
 
   @Serdeable
   record AdminUpdateUser(

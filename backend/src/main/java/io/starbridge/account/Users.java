@@ -69,26 +69,36 @@ public class Users {
   }
 
   public Optional<User> byId(long id) {
-    return db.one("select " + COLUMNS + " from users where id = ? and status <> 'deleted'", Users::map, id);
+    return db.one(
+        "select " + COLUMNS + " from users where id = ? and status <> 'deleted'", Users::map, id);
   }
 
   public Optional<User> byIdForUpdate(long id) {
-    return db.one("select " + COLUMNS + " from users where id = ? and status <> 'deleted' for update", Users::map, id);
+    return db.one(
+        "select " + COLUMNS + " from users where id = ? and status <> 'deleted' for update",
+        Users::map,
+        id);
   }
 
   public Optional<User> byHandle(String handle) {
     return db.one(
-        "select " + COLUMNS + " from users where lower(handle) = lower(?) and status <> 'deleted'", Users::map, handle);
+        "select " + COLUMNS + " from users where lower(handle) = lower(?) and status <> 'deleted'",
+        Users::map,
+        handle);
   }
 
   public Optional<User> byEmail(String email) {
     return db.one(
-        "select " + COLUMNS + " from users where lower(email) = lower(?) and status <> 'deleted'", Users::map, email);
+        "select " + COLUMNS + " from users where lower(email) = lower(?) and status <> 'deleted'",
+        Users::map,
+        email);
   }
 
   /** By handle or email, as typed into the sign-in form. */
   public Optional<User> byLogin(String login) {
-    return login.contains("@") ? byEmail(AccountRules.normalizeEmail(login)) : byHandle(AccountRules.normalizeHandle(login));
+    return login.contains("@")
+        ? byEmail(AccountRules.normalizeEmail(login))
+        : byHandle(AccountRules.normalizeHandle(login));
   }
 
   public boolean handleTaken(String handle) {

@@ -28,6 +28,7 @@ import java.util.List;
 @Controller("/api/v1/boards")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Boards")
+@io.starbridge.common.StandardProblems
 class BoardController {
   private final BoardQueries boards;
   private final ManageBoards manage;

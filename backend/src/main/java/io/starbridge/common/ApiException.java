@@ -13,7 +13,8 @@ public class ApiException extends RuntimeException {
     this(type, detail, List.of(), null);
   }
 
-  public ApiException(ProblemType type, String detail, List<FieldError> errors, Duration retryAfter) {
+  public ApiException(
+      ProblemType type, String detail, List<FieldError> errors, Duration retryAfter) {
     super(detail == null ? type.title() : detail, null, false, false);
     this.type = type;
     this.errors = List.copyOf(errors);

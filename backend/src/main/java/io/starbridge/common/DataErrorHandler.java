@@ -11,26 +11,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The last line of defence for input the validators did not catch: data PostgreSQL refuses
- * (class 22, e.g. a NUL byte or a value out of range) is the caller's fault, a unique violation is
- * a conflict; anything else is ours and is logged.
+ * The last line of defence for input the validators did not catch: data PostgreSQL refuses (class
+ * 22, e.g. a NUL byte or a value out of range) is the caller's fault, a unique violation is a
+ * conflict; anything else is ours and is logged.
  */
 @Singleton
 @Produces(ProblemResponses.MEDIA_TYPE)
-public class DataErrorHandler implements ExceptionHandler<DataAccessException, HttpResponse<Problem>> {
+public class DataErrorHandler
+    implements ExceptionHandler<DataAccessException, HttpResponse<Problem>> {
   private static final Logger LOG = LoggerFactory.getLogger(DataErrorHandler.class);
 
   @Override
   public HttpResponse<Problem> handle(HttpRequest request, DataAccessException exception) {
     String state = sqlState(exception);
     if (state != null && state.startsWith("22")) {
-      return ProblemResponses.of(ProblemType.VALIDATION, "A value in the request cannot be stored (invalid characters or out of range)");
+      return ProblemResponses.of(
+          ProblemType.VALIDATION,
+          "A value in the request cannot be stored (invalid characters or out of range)");
     }
     if ("23505".equals(state)) {
       return ProblemResponses.of(ProblemType.CONFLICT, "This already exists");
     }
     LOG.error("Database error on {} {}", request.getMethod(), request.getPath(), exception);
-    return ProblemResponses.of(ProblemType.INTERNAL, "An unexpected error occurred. It has been logged.");
+    return ProblemResponses.of(
+        ProblemType.INTERNAL, "An unexpected error occurred. It has been logged.");
   }
 
   static String sqlState(Throwable t) {

@@ -1,6 +1,6 @@
 package io.starbridge.common;
 
-import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Array;
 import java.sql.Connection;
@@ -16,16 +16,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Thin, transaction-aware SQL helper for read models and multi-row writes. It joins the
- * surrounding {@code @Transactional} through Micronaut Data's connection management; every value
- * is bound as a parameter, never spliced into SQL.
+ * Thin, transaction-aware SQL helper for read models and multi-row writes. It joins the surrounding
+ * {@code @Transactional} through Micronaut Data's connection management; every value is bound as a
+ * parameter, never spliced into SQL.
  */
 @Singleton
 public class Db {
-  private final ConnectionOperations<Connection> connections;
+  private final TransactionOperations<Connection> transactions;
 
-  public Db(ConnectionOperations<Connection> connections) {
-    this.connections = connections;
+  public Db(TransactionOperations<Connection> transactions) {
+    this.transactions = transactions;
   }
 
   @FunctionalInterface
@@ -33,14 +33,15 @@ public class Db {
     T apply(PreparedStatement ps) throws SQLException;
   }
 
-  /** Joins the surrounding transaction's connection, or borrows one from the pool for this call. */
+  /** Joins the surrounding transaction, or runs the statement in a transaction of its own. */
   private <T> T prepareStatement(String sql, StatementCallback<T> callback) {
-    return connections.executeWrite(
+    return transactions.executeWrite(
         status -> {
           try (PreparedStatement ps = status.getConnection().prepareStatement(sql)) {
             return callback.apply(ps);
           } catch (SQLException e) {
-            throw new io.micronaut.data.exceptions.DataAccessException("SQL failed: " + e.getMessage(), e);
+            throw new io.micronaut.data.exceptions.DataAccessException(
+                "SQL failed: " + e.getMessage(), e);
           }
         });
   }
@@ -67,7 +68,7 @@ public class Db {
 
   public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... params) {
     List<T> rows = list(sql, mapper, params);
-    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
   }
 
   public long count(String sql, Object... params) {
@@ -90,12 +91,13 @@ public class Db {
   }
 
   public <T> T withConnection(ConnectionCallback<T> callback) {
-    return connections.executeWrite(
+    return transactions.executeWrite(
         status -> {
           try {
             return callback.apply(status.getConnection());
           } catch (SQLException e) {
-            throw new io.micronaut.data.exceptions.DataAccessException("SQL failed: " + e.getMessage(), e);
+            throw new io.micronaut.data.exceptions.DataAccessException(
+                "SQL failed: " + e.getMessage(), e);
           }
         });
   }

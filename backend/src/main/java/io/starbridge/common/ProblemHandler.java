@@ -33,30 +33,38 @@ public class ProblemHandler implements ErrorResponseProcessor<Problem> {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
 
   @Override
-  public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> base) {
+  public MutableHttpResponse<Problem> processResponse(
+      ErrorContext context, MutableHttpResponse<?> base) {
     Throwable cause = context.getRootCause().orElse(null);
     MutableHttpResponse<Problem> built = build(context, base.status(), cause);
-    base.getHeaders().forEach((name, values) -> {
-      if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
-        values.forEach(v -> built.header(name, v));
-      }
-    });
+    base.getHeaders()
+        .forEach(
+            (name, values) -> {
+              if (!name.equalsIgnoreCase("Content-Type")
+                  && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(v -> built.header(name, v));
+              }
+            });
     return built;
   }
 
-  private MutableHttpResponse<Problem> build(ErrorContext context, HttpStatus status, Throwable cause) {
+  private MutableHttpResponse<Problem> build(
+      ErrorContext context, HttpStatus status, Throwable cause) {
     if (cause instanceof ApiException api) {
       return ProblemResponses.of(api);
     }
     if (cause instanceof ConstraintViolationException cve) {
       return ProblemResponses.of(validation(cve));
     }
-    String detail = context.getErrors().isEmpty() ? null : safeMessage(context.getErrors().get(0).getMessage());
+    String detail =
+        context.getErrors().isEmpty() ? null : safeMessage(context.getErrors().get(0).getMessage());
     ProblemType type =
         switch (status.getCode()) {
-          case 400 -> cause instanceof ConversionErrorException || cause instanceof UnsatisfiedRouteException
-              ? ProblemType.VALIDATION
-              : ProblemType.MALFORMED;
+          case 400 ->
+              cause instanceof ConversionErrorException
+                      || cause instanceof UnsatisfiedRouteException
+                  ? ProblemType.VALIDATION
+                  : ProblemType.MALFORMED;
           case 401 -> ProblemType.UNAUTHORIZED;
           case 403 -> ProblemType.FORBIDDEN;
           case 404 -> ProblemType.NOT_FOUND;
@@ -70,14 +78,24 @@ public class ProblemHandler implements ErrorResponseProcessor<Problem> {
           default -> status.getCode() >= 500 ? ProblemType.INTERNAL : ProblemType.MALFORMED;
         };
     if (type == ProblemType.INTERNAL) {
-      LOG.error("Unhandled error on {} {}", context.getRequest().getMethod(), context.getRequest().getPath(), cause);
+      LOG.error(
+          "Unhandled error on {} {}",
+          context.getRequest().getMethod(),
+          context.getRequest().getPath(),
+          cause);
       detail = "An unexpected error occurred. It has been logged.";
     }
     List<FieldError> errors = new ArrayList<>();
     if (cause instanceof ConversionErrorException conversion) {
-      String field = conversion.getArgument().getName();
-      errors.add(FieldError.of(field, "type", "has the wrong type or format"));
-      detail = "The value of '" + field + "' has the wrong type or format";
+      String unknown = unknownProperty(conversion);
+      if (unknown != null) {
+        errors.add(FieldError.of(unknown, "unknown", "is not a known field"));
+        detail = "'" + unknown + "' is not a known field";
+      } else {
+        String field = conversion.getArgument().getName();
+        errors.add(FieldError.of(field, "type", "has the wrong type or format"));
+        detail = "The value of '" + field + "' has the wrong type or format";
+      }
     } else if (cause instanceof UnsatisfiedRouteException unsatisfied) {
       String field = unsatisfied.getArgument().getName();
       errors.add(FieldError.of(field, "required", "is required"));
@@ -86,6 +104,20 @@ public class ProblemHandler implements ErrorResponseProcessor<Problem> {
       detail = "No such resource";
     }
     return ProblemResponses.of(type, detail, errors, null);
+  }
+
+  private static final java.util.regex.Pattern UNKNOWN_PROPERTY =
+      java.util.regex.Pattern.compile("Unknown property \\[([^\\]]{1,100})\\]");
+
+  /** Serde reports an unknown field as "Unknown property [x] encountered …": name it. */
+  private static String unknownProperty(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      java.util.regex.Matcher m = UNKNOWN_PROPERTY.matcher(String.valueOf(c.getMessage()));
+      if (m.find()) {
+        return m.group(1);
+      }
+    }
+    return null;
   }
 
   /** Never echo exception internals (class names, stack frames) to the caller. */
@@ -107,7 +139,8 @@ public class ProblemHandler implements ErrorResponseProcessor<Problem> {
       return new ApiException(ProblemType.VALIDATION, "The request is not valid");
     }
     FieldError first = errors.get(0);
-    return new ApiException(ProblemType.VALIDATION, first.field() + " " + first.message(), errors, null);
+    return new ApiException(
+        ProblemType.VALIDATION, first.field() + " " + first.message(), errors, null);
   }
 
   /** "register.request.handle" → "handle": drop the method and parameter nodes. */
@@ -136,13 +169,18 @@ public class ProblemHandler implements ErrorResponseProcessor<Problem> {
   }
 
   private static String codeOf(ConstraintViolation<?> v) {
-    return v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName().toLowerCase(Locale.ROOT);
+    return v.getConstraintDescriptor()
+        .getAnnotation()
+        .annotationType()
+        .getSimpleName()
+        .toLowerCase(Locale.ROOT);
   }
 
   /** Our own failures: problem+json with the type, field errors and Retry-After we chose. */
   @Singleton
   @Produces(ProblemResponses.MEDIA_TYPE)
-  public static class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpResponse<Problem>> {
+  public static class ApiExceptionHandler
+      implements ExceptionHandler<ApiException, HttpResponse<Problem>> {
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, ApiException exception) {
       return ProblemResponses.of(exception);
@@ -156,7 +194,8 @@ public class ProblemHandler implements ErrorResponseProcessor<Problem> {
   public static class ValidationHandler
       implements ExceptionHandler<ConstraintViolationException, HttpResponse<Problem>> {
     @Override
-    public HttpResponse<Problem> handle(HttpRequest request, ConstraintViolationException exception) {
+    public HttpResponse<Problem> handle(
+        HttpRequest request, ConstraintViolationException exception) {
       return ProblemResponses.of(validation(exception));
     }
   }

@@ -20,9 +20,11 @@ public final class ProblemResponses {
 
   public static MutableHttpResponse<Problem> of(
       ProblemType type, String detail, List<FieldError> errors, Duration retryAfter) {
-    Long retrySeconds = retryAfter == null ? null : Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+    Long retrySeconds =
+        retryAfter == null ? null : Math.max(1, (retryAfter.toMillis() + 999) / 1000);
     Problem problem =
-        new Problem(type.uri(), type.title(), type.status().getCode(), detail, errors, retrySeconds);
+        new Problem(
+            type.uri(), type.title(), type.status().getCode(), detail, errors, retrySeconds);
     MutableHttpResponse<Problem> response =
         HttpResponse.<Problem>status(type.status()).body(problem).contentType(PROBLEM_JSON);
     if (retrySeconds != null) {

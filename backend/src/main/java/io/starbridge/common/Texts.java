@@ -12,8 +12,8 @@ public final class Texts {
   }
 
   /**
-   * NFC-normalizes, trims, and rejects control characters other than tab and newlines (NUL bytes
-   * in particular cannot be stored in PostgreSQL text).
+   * NFC-normalizes, trims, and rejects control characters other than tab and newlines (NUL bytes in
+   * particular cannot be stored in PostgreSQL text).
    */
   public static String clean(String s) {
     if (s == null) {

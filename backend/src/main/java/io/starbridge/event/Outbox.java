@@ -8,8 +8,8 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * The transactional outbox. Call {@link #publish} inside the transaction of the write it
- * announces; consumers (search, feeds, notifications) tail the table by id after commit.
+ * The transactional outbox. Call {@link #publish} inside the transaction of the write it announces;
+ * consumers (search, feeds, notifications) tail the table by id after commit.
  */
 @Singleton
 public class Outbox {
@@ -25,7 +25,8 @@ public class Outbox {
    * @param type past-tense event name, e.g. {@code UserRegistered}
    * @param aggregate what it is about, e.g. {@code user}
    */
-  public long publish(String type, String aggregate, long aggregateId, Long actorId, Map<String, ?> payload) {
+  public long publish(
+      String type, String aggregate, long aggregateId, Long actorId, Map<String, ?> payload) {
     try {
       return db.insertReturningId(
           "insert into outbox (event_type, aggregate, aggregate_id, actor_id, payload) values (?, ?, ?, ?, ?) returning id",

@@ -27,7 +27,9 @@ class DevMailboxController {
 
   @Get
   Mailbox list(HttpRequest<?> request) {
-    if (mailer.smtpConfigured() || !ClientIp.isLoopback(request) || request.getHeaders().contains("X-Forwarded-For")) {
+    if (mailer.smtpConfigured()
+        || !ClientIp.isLoopback(request)
+        || request.getHeaders().contains("X-Forwarded-For")) {
       throw ApiException.notFound("Resource");
     }
     return new Mailbox(mailer.devMailbox());

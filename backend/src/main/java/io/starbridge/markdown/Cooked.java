@@ -3,8 +3,8 @@ package io.starbridge.markdown;
 import java.util.List;
 
 /**
- * User Markdown rendered once at write time: sanitized HTML to serve, plain text for search
- * and snippets, and what it refers to, so no other feature has to parse it again.
+ * User Markdown rendered once at write time: sanitized HTML to serve, plain text for search and
+ * snippets, and what it refers to, so no other feature has to parse it again.
  *
  * @param html sanitized HTML, safe to insert into a page as is
  * @param plainText the text without markup (spoilers included; callers decide how to show them)
@@ -14,4 +14,9 @@ import java.util.List;
  * @param version the renderer version that produced it (re-cook when it changes)
  */
 public record Cooked(
-    String html, String plainText, List<String> mentions, List<String> tags, List<String> links, int version) {}
+    String html,
+    String plainText,
+    List<String> mentions,
+    List<String> tags,
+    List<String> links,
+    int version) {}

@@ -31,27 +31,33 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Rewrites a parsed document into Starbridge's: spoilers, {@code @mentions}, {@code #tags}, headings
- * one level down, display math on its own line as a block. Nothing in code, math or raw HTML is
- * touched; mentions and tags are not looked for inside links, tags not inside headings.
+ * Rewrites a parsed document into Starbridge's: spoilers, {@code @mentions}, {@code #tags},
+ * headings one level down, display math on its own line as a block. Nothing in code, math or raw
+ * HTML is touched; mentions and tags are not looked for inside links, tags not inside headings.
  *
  * <p>Two steps, so all handles are checked with one query: {@link #prepare} restructures and finds
- * candidates; {@link Scan#link} turns the candidates into nodes once the caller knows which
- * handles exist.
+ * candidates; {@link Scan#link} turns the candidates into nodes once the caller knows which handles
+ * exist.
  */
 final class Enricher {
   /** Beyond this, further distinct handles stay plain text: a post is not a mass mailing. */
   static final int MAX_MENTIONS = 50;
+
   /** Beyond this, further distinct tags stay plain text. */
   static final int MAX_TAGS = 50;
 
   private static final Pattern MENTION = Pattern.compile("@([A-Za-z0-9_]+)");
   private static final Pattern TAG = Pattern.compile("#([\\p{L}\\p{M}\\p{N}_-]+)");
+
   /** Handles as registration allows them. */
   private static final int HANDLE_MIN = 3;
+
   private static final int HANDLE_MAX = 30;
   private static final int TAG_MIN = 2;
   private static final int TAG_MAX = 30;
+
+  /** Characters that keep a following {@code @} or {@code #} from starting a mention or tag. */
+  private static final String NOT_BEFORE_SIGIL = "@#/\\&+-=";
 
   private Enricher() {}
 
@@ -238,7 +244,8 @@ final class Enricher {
     BasedSequence lastChars = last.getChars();
     Nodes.InlineSpoiler spoiler =
         new Nodes.InlineSpoiler(
-            firstChars.baseSubSequence(first.getStartOffset() + open, last.getStartOffset() + close + 2));
+            firstChars.baseSubSequence(
+                first.getStartOffset() + open, last.getStartOffset() + close + 2));
     if (open > 0) {
       first.insertBefore(new Text(firstChars.subSequence(0, open)));
     }
@@ -309,8 +316,9 @@ final class Enricher {
       String handle = m.group(1).toLowerCase(Locale.ROOT);
       if (handle.length() >= HANDLE_MIN
           && handle.length() <= HANDLE_MAX
-          && startsWord(text, m.start(), "@/\\&+-=#")
-          && (scan.mentionCandidates.contains(handle) || scan.mentionCandidates.size() < MAX_MENTIONS)) {
+          && startsWord(text, m.start())
+          && (scan.mentionCandidates.contains(handle)
+              || scan.mentionCandidates.size() < MAX_MENTIONS)) {
         scan.mentionCandidates.add(handle);
         found.add(new Hit(text, m.start(), m.end(), handle, true));
       }
@@ -327,7 +335,7 @@ final class Enricher {
         if (length >= TAG_MIN
             && length <= TAG_MAX
             && tag.codePoints().anyMatch(Character::isLetter)
-            && startsWord(text, m.start(), "@/\\&+-=#")
+            && startsWord(text, m.start())
             && (scan.tags.contains(tag) || scan.tags.size() < MAX_TAGS)) {
           scan.tags.add(tag);
           found.add(new Hit(text, m.start(), end, tag, false));
@@ -342,7 +350,7 @@ final class Enricher {
    * True when the sigil at {@code index} starts a word: not inside one ({@code a@b.c}, {@code C#}),
    * not escaped, not part of a path or an entity ({@code /#top}, {@code &#35;}).
    */
-  private static boolean startsWord(Text text, int index, String excluded) {
+  private static boolean startsWord(Text text, int index) {
     char before;
     if (index > 0) {
       before = text.getChars().charAt(index - 1);
@@ -354,7 +362,6 @@ final class Enricher {
     return !(Character.isLetterOrDigit(before)
         || Character.getType(before) == Character.NON_SPACING_MARK
         || before == '_'
-        || before == '\\'
-        || excluded.indexOf(before) >= 0);
+        || NOT_BEFORE_SIGIL.indexOf(before) >= 0);
   }
 }

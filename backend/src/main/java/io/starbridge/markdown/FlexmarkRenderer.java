@@ -29,9 +29,9 @@ import org.slf4j.LoggerFactory;
  * CommonMark + GFM with Starbridge's additions, rendered by Flexmark and then passed through the
  * {@link HtmlPolicy} allow-list. Raw HTML in the input is shown as text.
  *
- * <p>Any input renders, quickly: nesting is capped, parsing and rendering have a time budget and
- * the output a size cap, and past any of them (or on a Flexmark failure) the text is shown as
- * plain escaped paragraphs instead.
+ * <p>Any input renders, quickly: nesting is capped, parsing and rendering have a budget of
+ * character reads and of CPU time, the output has a size cap, and past any of them (or on a
+ * Flexmark failure) the text is shown as plain escaped paragraphs instead. See {@link Limits}.
  */
 @Singleton
 public class FlexmarkRenderer implements MarkdownRenderer {
@@ -41,11 +41,11 @@ public class FlexmarkRenderer implements MarkdownRenderer {
   static final int VERSION = 1;
 
   /**
-   * Wall-clock budget of parse + render, a backstop to {@link Limits.Budget}'s read count: a
-   * 64k-character post needs about 100 ms, sanitizing adds a little, and the whole must stay
-   * under a second.
+   * CPU time for parse + render, a backstop to {@link Limits.Budget}'s read count: a 64k-character
+   * post needs about 100 ms once the JIT has compiled the parser; sanitizing adds a little, and the
+   * whole must stay under a second.
    */
-  static final Duration BUDGET = Duration.ofMillis(700);
+  static final Duration BUDGET = Duration.ofMillis(750);
 
   /** Any run of Unicode white space (code blocks keep theirs in HTML, not in plain text). */
   private static final Pattern WHITESPACE = Pattern.compile("(?U)\\s+");
@@ -94,10 +94,11 @@ public class FlexmarkRenderer implements MarkdownRenderer {
     Rendered rendered = null;
     if (parsed != null) {
       // Outside the guard: a failing database is an error to report, not a reason for plain text.
-      long started = System.nanoTime();
       Collection<String> candidates = parsed.scan().mentionCandidates();
-      Set<String> existing = candidates.isEmpty() ? Set.of() : handles.existing(List.copyOf(candidates));
-      input.extend(System.nanoTime() - started);
+      Set<String> existing =
+          candidates.isEmpty()
+              ? Set.of()
+              : input.excluding(() -> handles.existing(List.copyOf(candidates)));
       rendered = guarded(source, () -> finish(parsed, existing, maxOutput(source)));
     }
     if (rendered == null) {
@@ -132,7 +133,8 @@ public class FlexmarkRenderer implements MarkdownRenderer {
     } catch (Limits.TooComplex | StackOverflowError e) {
       LOG.info("Markdown of {} characters shown as plain text: {}", source.length(), e.toString());
     } catch (RuntimeException e) {
-      LOG.warn("Markdown of {} characters failed to render; shown as plain text", source.length(), e);
+      LOG.warn(
+          "Markdown of {} characters failed to render; shown as plain text", source.length(), e);
     }
     return null;
   }
@@ -175,12 +177,18 @@ public class FlexmarkRenderer implements MarkdownRenderer {
     }
   }
 
-  /** NFC (so tags compare equal however they were typed); NUL is replaced, as CommonMark says. */
+  /**
+   * NFC, so tags compare equal however they were typed; line ends as {@code \n}, which the nesting
+   * limit and the plain-text fallback split on; NUL replaced, as CommonMark says.
+   */
   private static String normalize(String markdown) {
     if (markdown == null) {
       return "";
     }
     String s = Normalizer.normalize(markdown, Normalizer.Form.NFC);
+    if (s.indexOf('\r') >= 0) {
+      s = s.replace("\r\n", "\n").replace('\r', '\n');
+    }
     return s.indexOf('\0') >= 0 ? s.replace('\0', '\uFFFD') : s;
   }
 

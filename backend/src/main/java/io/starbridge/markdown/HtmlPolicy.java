@@ -53,23 +53,66 @@ final class HtmlPolicy {
   static final PolicyFactory POLICY =
       new HtmlPolicyBuilder()
           .allowElements(
-              "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "del", "code", "pre",
-              "blockquote", "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td", "a",
-              "span", "div")
+              "p",
+              "br",
+              "hr",
+              "h2",
+              "h3",
+              "h4",
+              "h5",
+              "h6",
+              "strong",
+              "em",
+              "del",
+              "code",
+              "pre",
+              "blockquote",
+              "ul",
+              "ol",
+              "li",
+              "table",
+              "thead",
+              "tbody",
+              "tr",
+              "th",
+              "td",
+              "a",
+              "span",
+              "div")
           .allowElements(CHECKBOX, "input")
           .allowUrlProtocols("http", "https", "mailto")
-          .allowAttributes("href").matching(HREF).onElements("a")
-          .allowAttributes("title").onElements("a")
+          .allowAttributes("href")
+          .matching(HREF)
+          .onElements("a")
+          .allowAttributes("title")
+          .onElements("a")
           .requireRelsOnLinks("nofollow", "ugc", "noopener")
-          .allowAttributes("class").matching(Pattern.compile("mention|hashtag")).onElements("a")
-          .allowAttributes("class").matching(Pattern.compile("spoiler|math-inline|math-display")).onElements("span")
-          .allowAttributes("class").matching(Pattern.compile("spoiler|math-display")).onElements("div")
-          .allowAttributes("class").matching(Pattern.compile("language-[A-Za-z0-9_+#.-]{1,40}")).onElements("code")
-          .allowAttributes("class").matching(Pattern.compile("task-list-item")).onElements("li")
-          .allowAttributes("start").matching(Pattern.compile("[0-9]{1,9}")).onElements("ol")
-          .allowAttributes("align").matching(Pattern.compile("left|center|right")).onElements("th", "td")
-          .allowAttributes("type").matching(Pattern.compile("checkbox")).onElements("input")
-          .allowAttributes("checked", "disabled").onElements("input")
+          .allowAttributes("class")
+          .matching(Pattern.compile("mention|hashtag"))
+          .onElements("a")
+          .allowAttributes("class")
+          .matching(Pattern.compile("spoiler|math-inline|math-display"))
+          .onElements("span")
+          .allowAttributes("class")
+          .matching(Pattern.compile("spoiler|math-display"))
+          .onElements("div")
+          .allowAttributes("class")
+          .matching(Pattern.compile("language-[A-Za-z0-9_+#.-]{1,40}"))
+          .onElements("code")
+          .allowAttributes("class")
+          .matching(Pattern.compile("task-list-item"))
+          .onElements("li")
+          .allowAttributes("start")
+          .matching(Pattern.compile("[0-9]{1,9}"))
+          .onElements("ol")
+          .allowAttributes("align")
+          .matching(Pattern.compile("left|center|right"))
+          .onElements("th", "td")
+          .allowAttributes("type")
+          .matching(Pattern.compile("checkbox"))
+          .onElements("input")
+          .allowAttributes("checked", "disabled")
+          .onElements("input")
           .toFactory();
 
   static String sanitize(String html) {

@@ -1,9 +1,13 @@
 package io.starbridge.markdown;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.function.Supplier;
+
 /**
- * Bounds on what one text may cost to render. CommonMark parsers have inputs that nest without
- * end or rescan the rest of a line at every bracket; a forum must render any input quickly and
- * the same way every time, so each bound here is cheap and has a plain-text fallback.
+ * Bounds on what one text may cost to render. CommonMark parsers have inputs that nest without end
+ * or rescan the rest of a line at every bracket; a forum must render any input quickly and the same
+ * way every time, so each bound here is cheap and has a plain-text fallback.
  */
 final class Limits {
   private Limits() {}
@@ -19,9 +23,9 @@ final class Limits {
   }
 
   /**
-   * Escapes container markers beyond {@link #MAX_NESTING} at the start of a line ({@code >},
-   * {@code -}, {@code +}, {@code *}, {@code 1.}), so 10,000 nested quotes become one quote level
-   * 32 deep holding text. Deep nesting is what overflows the stack in Flexmark's tree walks.
+   * Escapes container markers beyond {@link #MAX_NESTING} at the start of a line ({@code >}, {@code
+   * -}, {@code +}, {@code *}, {@code 1.}), so 10,000 nested quotes become one quote level 32 deep
+   * holding text. Deep nesting is what overflows the stack in Flexmark's tree walks.
    */
   static String limitNesting(String markdown) {
     StringBuilder out = null;
@@ -73,7 +77,9 @@ final class Limits {
         while (j < end && j - i < 9 && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
           j++;
         }
-        if (j >= end || (s.charAt(j) != '.' && s.charAt(j) != ')') || !isBlankOrEnd(s, j + 1, end)) {
+        if (j >= end
+            || (s.charAt(j) != '.' && s.charAt(j) != ')')
+            || !isBlankOrEnd(s, j + 1, end)) {
           return -1;
         }
         escapeAt = j;
@@ -94,32 +100,48 @@ final class Limits {
   }
 
   /**
-   * The input as Flexmark reads it, with a budget: every character read counts, and past the
-   * budget the next read throws {@link TooComplex}. Flexmark's slow cases (a bracket or backtick
-   * that rescans the rest of the text, again and again) are all reads, so counting them stops
-   * such input deterministically, whatever the load on the machine; ordinary Markdown reads each
-   * character 10 to 30 times. A wall-clock deadline backs this up for slow work that is not
-   * reading, and bounds the time of every scan (regular expressions included) without a thread
-   * per render.
+   * The input as Flexmark reads it, with a budget: every character read counts, and past the budget
+   * the next read throws {@link TooComplex}. Flexmark's slow cases (a bracket or backtick that
+   * rescans the rest of the text, again and again) are all reads, so counting them stops such input
+   * deterministically, whatever the load on the machine; ordinary Markdown reads each character 10
+   * to 30 times.
+   *
+   * <p>A budget of the thread's CPU time backs this up for slow work that is not reading. CPU time,
+   * not wall-clock time, so that a busy machine does not turn a long post into plain text.
    */
   static final class Budget implements CharSequence {
     /** Reads allowed per input character, beyond a fixed allowance for short texts. */
-    static final long READS_PER_CHAR = 1_000;
+    static final long READS_PER_CHAR = 200;
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final boolean CPU_TIME = THREADS.isCurrentThreadCpuTimeSupported();
 
     private final String text;
     private final long maxReads;
-    private long deadline;
+    private final long maxNanos;
+    private final long started;
+    private long excluded;
     private long reads;
 
     Budget(String text, long nanos) {
       this.text = text;
       this.maxReads = 1_000_000 + READS_PER_CHAR * text.length();
-      this.deadline = System.nanoTime() + nanos;
+      this.maxNanos = nanos;
+      this.started = now();
     }
 
-    /** Time spent outside the parser (the handle lookup) does not count against its budget. */
-    void extend(long nanos) {
-      deadline += nanos;
+    private static long now() {
+      return CPU_TIME ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+    }
+
+    /** Runs {@code work} (the handle lookup) without counting its time against the budget. */
+    <T> T excluding(Supplier<T> work) {
+      long before = now();
+      try {
+        return work.get();
+      } finally {
+        excluded += now() - before;
+      }
     }
 
     @Override
@@ -127,7 +149,7 @@ final class Limits {
       if (++reads > maxReads) {
         throw new TooComplex("too many reads");
       }
-      if ((reads & 0xFFF) == 0 && System.nanoTime() > deadline) {
+      if ((reads & 0x3FFF) == 0 && now() - started - excluded > maxNanos) {
         throw new TooComplex("render time");
       }
       return text.charAt(index);

@@ -47,15 +47,17 @@ final class MathParsers {
       }
       parser.flushTextNode();
       BasedSequence tex = input.subSequence(open + run, end);
-      parser.getBlock().appendChild(new Nodes.InlineMath(input.subSequence(open, end + run), tex, run == 2));
+      parser
+          .getBlock()
+          .appendChild(new Nodes.InlineMath(input.subSequence(open, end + run), tex, run == 2));
       parser.setIndex(end + run);
       return true;
     }
 
     /**
-     * Where the content that starts at {@code start} ends: the next unescaped {@code $}, when it
-     * is a valid closer; otherwise -1. Looking no further than the next {@code $} keeps a text
-     * full of dollars linear.
+     * Where the content that starts at {@code start} ends: the next unescaped {@code $}, when it is
+     * a valid closer; otherwise -1. Looking no further than the next {@code $} keeps a text full of
+     * dollars linear.
      */
     private static int closing(BasedSequence input, int start, boolean display) {
       int length = input.length();
@@ -71,14 +73,17 @@ final class MathParsers {
       }
       int after = i + 1;
       if (display) {
-        if (after >= length || input.charAt(after) != '$' || input.subSequence(start, i).isBlank()) {
+        if (after >= length
+            || input.charAt(after) != '$'
+            || input.subSequence(start, i).isBlank()) {
           return -1;
         }
         after++;
       } else if (Character.isWhitespace(input.charAt(i - 1))) {
         return -1;
       }
-      if (after < length && (Character.isDigit(input.charAt(after)) || input.charAt(after) == '$')) {
+      if (after < length
+          && (Character.isDigit(input.charAt(after)) || input.charAt(after) == '$')) {
         return -1;
       }
       return i;
@@ -141,7 +146,9 @@ final class MathParsers {
       }
       BasedSequence line = state.getLine();
       int index = state.getIndex();
-      for (int skip = fenceIndent; skip > 0 && index < line.length() && line.charAt(index) == ' '; skip--) {
+      for (int skip = fenceIndent;
+          skip > 0 && index < line.length() && line.charAt(index) == ' ';
+          skip--) {
         index++;
       }
       return BlockContinue.atIndex(index);
@@ -168,7 +175,8 @@ final class MathParsers {
 
     private static boolean isFence(ParserState state) {
       BasedSequence line = state.getLine();
-      return state.getIndent() < 4 && line.subSequence(state.getNextNonSpaceIndex()).trim().equals("$$");
+      return state.getIndent() < 4
+          && line.subSequence(state.getNextNonSpaceIndex()).trim().equals("$$");
     }
 
     static final class Factory implements CustomBlockParserFactory {
@@ -195,7 +203,8 @@ final class MathParsers {
             if (!isFence(state)) {
               return BlockStart.none();
             }
-            return BlockStart.of(new Fenced(state.getIndent())).atIndex(state.getNextNonSpaceIndex() + 2);
+            return BlockStart.of(new Fenced(state.getIndent()))
+                .atIndex(state.getNextNonSpaceIndex() + 2);
           }
         };
       }

@@ -28,10 +28,13 @@ final class StarbridgeSyntax implements Parser.ParserExtension, HtmlRenderer.Htm
   }
 
   @Override
-  public void parserOptions(MutableDataHolder options) {}
+  public void parserOptions(MutableDataHolder options) {
+    options.set(Parser.HEADING_PARSER, false); // replaced by HeadingStarts
+  }
 
   @Override
   public void extend(Parser.Builder parser) {
+    parser.customBlockParserFactory(new HeadingStarts());
     parser.customBlockParserFactory(new SpoilerBlockParser.Factory());
     parser.customBlockParserFactory(new MathParsers.Fenced.Factory());
     parser.customInlineParserExtensionFactory(new MathParsers.Inline.Factory());
@@ -60,25 +63,32 @@ final class StarbridgeSyntax implements Parser.ParserExtension, HtmlRenderer.Htm
           new NodeRenderingHandler<>(ImageRef.class, Html::imageRef));
     }
 
-    private static void inlineSpoiler(Nodes.InlineSpoiler node, NodeRendererContext context, HtmlWriter html) {
+    private static void inlineSpoiler(
+        Nodes.InlineSpoiler node, NodeRendererContext context, HtmlWriter html) {
       html.raw("<span class=\"spoiler\">");
       context.renderChildren(node);
       html.raw("</span>");
     }
 
-    private static void spoilerBlock(Nodes.SpoilerBlock node, NodeRendererContext context, HtmlWriter html) {
+    private static void spoilerBlock(
+        Nodes.SpoilerBlock node, NodeRendererContext context, HtmlWriter html) {
       html.line().raw("<div class=\"spoiler\">").line();
       context.renderChildren(node);
       html.line().raw("</div>").line();
     }
 
-    private static void inlineMath(Nodes.InlineMath node, NodeRendererContext context, HtmlWriter html) {
+    private static void inlineMath(
+        Nodes.InlineMath node, NodeRendererContext context, HtmlWriter html) {
       html.raw(node.display ? "<span class=\"math-display\">" : "<span class=\"math-inline\">");
       html.text(node.tex.toString());
       html.raw("</span>");
     }
 
-    private static void mathBlock(Nodes.MathBlock node, NodeRendererContext context, HtmlWriter html) {
+    private static void mathBlock(
+        Nodes.MathBlock node, NodeRendererContext context, HtmlWriter html) {
+      if (node.tex.isBlank()) {
+        return;
+      }
       html.line().raw("<div class=\"math-display\">").text(node.tex).raw("</div>").line();
     }
 
@@ -94,7 +104,9 @@ final class StarbridgeSyntax implements Parser.ParserExtension, HtmlRenderer.Htm
       html.raw("</a>");
     }
 
-    /** No image is loaded from a third party: an image becomes a link to it, named by its alt text. */
+    /**
+     * No image is loaded from a third party: an image becomes a link to it, named by its alt text.
+     */
     private static void image(Image node, NodeRendererContext context, HtmlWriter html) {
       imageLink(node, node.getUrl().unescape(), context, html);
     }
@@ -108,7 +120,8 @@ final class StarbridgeSyntax implements Parser.ParserExtension, HtmlRenderer.Htm
       }
     }
 
-    private static void imageLink(Node image, String url, NodeRendererContext context, HtmlWriter html) {
+    private static void imageLink(
+        Node image, String url, NodeRendererContext context, HtmlWriter html) {
       String alt = new TextCollectingVisitor().collectAndGetText(image).strip();
       if (image.getAncestorOfType(Link.class, LinkRef.class) != null) {
         html.text(alt); // a link inside a link is not HTML
@@ -126,10 +139,15 @@ final class StarbridgeSyntax implements Parser.ParserExtension, HtmlRenderer.Htm
     StringBuilder out = new StringBuilder();
     for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xff);
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_') {
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '_') {
         out.append(c);
       } else {
-        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+        out.append('%')
+            .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
             .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
       }
     }

@@ -7,7 +7,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Checks handles against the users table, all in one query. Deleted accounts cannot be mentioned. */
+/**
+ * Checks handles against the users table, all in one query. Deleted accounts cannot be mentioned.
+ */
 @Singleton
 class UserHandleResolver implements HandleResolver {
   private final Db db;

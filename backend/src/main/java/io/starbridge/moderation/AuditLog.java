@@ -17,7 +17,14 @@ public class AuditLog {
     this.json = json;
   }
 
-  public void record(Long actorId, String action, String targetType, Long targetId, String reason, Object before, Object after) {
+  public void record(
+      Long actorId,
+      String action,
+      String targetType,
+      Long targetId,
+      String reason,
+      Object before,
+      Object after) {
     db.update(
         "insert into audit_log (actor_id, action, target_type, target_id, reason, before, after) values (?, ?, ?, ?, ?, ?, ?)",
         actorId,

@@ -19,9 +19,9 @@ import redis.embedded.RedisServer;
 /**
  * Starts the embedded PostgreSQL and redis-server when no external servers are configured.
  *
- * <p>One set per JVM: every Micronaut context of a test run shares them. In run mode the data
- * lives under the data directory with PostgreSQL's durable settings; in test mode (system
- * property {@code starbridge.test=true}) it lives in a throw-away temporary directory.
+ * <p>One set per JVM: every Micronaut context of a test run shares them. In run mode the data lives
+ * under the data directory with PostgreSQL's durable settings; in test mode (system property {@code
+ * starbridge.test=true}) it lives in a throw-away temporary directory.
  */
 public final class EmbeddedServices {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServices.class);
@@ -55,7 +55,8 @@ public final class EmbeddedServices {
       throw new UncheckedIOException("Could not start the embedded services", e);
     }
     properties = Map.copyOf(props);
-    Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedServices::stop, "embedded-services-stop"));
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(EmbeddedServices::stop, "embedded-services-stop"));
     return properties;
   }
 
@@ -86,8 +87,8 @@ public final class EmbeddedServices {
   }
 
   /**
-   * A run killed with {@code kill -9} leaves its postmaster running with the data directory
-   * locked. Such an orphan has no clients left, so a smart shutdown finishes at once.
+   * A run killed with {@code kill -9} leaves its postmaster running with the data directory locked.
+   * Such an orphan has no clients left, so a smart shutdown finishes at once.
    */
   private static void stopOrphanPostmaster(Path pgData) {
     Path pidFile = pgData.resolve("postmaster.pid");

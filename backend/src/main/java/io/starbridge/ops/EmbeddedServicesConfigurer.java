@@ -5,9 +5,9 @@ import io.micronaut.context.ApplicationContextConfigurer;
 import io.micronaut.context.annotation.ContextConfigurer;
 
 /**
- * Points every application context (the server, commands and each test context) at the
- * embedded PostgreSQL and Redis unless {@code DATASOURCES_DEFAULT_URL} / {@code REDIS_URI} name
- * external servers.
+ * Points every application context (the server, commands and each test context) at the embedded
+ * PostgreSQL and Redis unless {@code DATASOURCES_DEFAULT_URL} / {@code REDIS_URI} name external
+ * servers.
  */
 @ContextConfigurer
 public final class EmbeddedServicesConfigurer implements ApplicationContextConfigurer {

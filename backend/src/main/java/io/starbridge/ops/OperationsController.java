@@ -17,7 +17,9 @@ import java.nio.charset.StandardCharsets;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
-/** {@code /metrics} (Prometheus text), {@code /openapi} (the generated document), {@code /api/docs}. */
+/**
+ * {@code /metrics} (Prometheus text), {@code /openapi} (the generated document), {@code /api/docs}.
+ */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Hidden
@@ -35,13 +37,24 @@ class OperationsController {
     this.swaggerUi = read(SwaggerUiCsp.INDEX);
   }
 
+  @io.micronaut.serde.annotation.Serdeable
+  record Pong(boolean ok) {}
+
+  /** The cheapest API answer: the throughput ceiling the benchmarks compare against. */
+  @Get("/api/v1/ping")
+  Pong ping() {
+    return new Pong(true);
+  }
+
   @Get(value = "/metrics", produces = "text/plain; version=0.0.4; charset=utf-8")
   String metrics() {
     return prometheus.scrape();
   }
 
   /** JSON by default; YAML for clients that ask for it. */
-  @Get("/openapi")
+  @Get(
+      value = "/openapi",
+      produces = {MediaType.APPLICATION_JSON, "application/yaml", "text/yaml"})
   HttpResponse<String> openapi(HttpRequest<?> request) throws IOException {
     if (openApiYaml == null) {
       throw ApiException.notFound("OpenAPI document");
@@ -51,7 +64,8 @@ class OperationsController {
       return HttpResponse.ok(openApiYaml).contentType("application/yaml");
     }
     Object tree = new Yaml(new LoaderOptions()).load(openApiYaml);
-    return HttpResponse.ok(json.writeValueAsString(tree)).contentType(MediaType.APPLICATION_JSON_TYPE);
+    return HttpResponse.ok(json.writeValueAsString(tree))
+        .contentType(MediaType.APPLICATION_JSON_TYPE);
   }
 
   @Get("/openapi.yml")
@@ -72,7 +86,8 @@ class OperationsController {
   }
 
   private static String read(String resource) {
-    try (InputStream in = OperationsController.class.getClassLoader().getResourceAsStream(resource)) {
+    try (InputStream in =
+        OperationsController.class.getClassLoader().getResourceAsStream(resource)) {
       return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       return null;

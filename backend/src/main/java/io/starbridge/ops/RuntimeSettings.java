@@ -17,7 +17,8 @@ public final class RuntimeSettings {
 
   /** True inside the test suite: embedded data then lives in a temporary directory. */
   public static boolean isTest() {
-    return Boolean.getBoolean("starbridge.test") && setting("STARBRIDGE_DATA_DIR", "starbridge.data-dir").isEmpty();
+    return Boolean.getBoolean("starbridge.test")
+        && setting("STARBRIDGE_DATA_DIR", "starbridge.data-dir").isEmpty();
   }
 
   public static Path dataDir() {

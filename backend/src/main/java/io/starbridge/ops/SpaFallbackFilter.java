@@ -16,13 +16,14 @@ import java.io.InputStream;
 import java.util.List;
 
 /**
- * Client-side routes ({@code /t/some-topic/42}, {@code /settings}) are served the SPA's
- * index.html: only GET/HEAD requests that accept HTML, lie outside the API and operations paths
- * and name no file. Hashed assets are cached for a year.
+ * Client-side routes ({@code /t/some-topic/42}, {@code /settings}) are served the SPA's index.html:
+ * only GET/HEAD requests that accept HTML, lie outside the API and operations paths and name no
+ * file. Hashed assets are cached for a year.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class SpaFallbackFilter implements Ordered {
-  private static final List<String> NOT_SPA = List.of("/api/", "/dev/", "/health", "/metrics", "/openapi", "/swagger");
+  private static final List<String> NOT_SPA =
+      List.of("/api/", "/dev/", "/health", "/metrics", "/openapi", "/swagger");
   private final byte[] index;
 
   public SpaFallbackFilter() {
@@ -53,7 +54,9 @@ public class SpaFallbackFilter implements Ordered {
     if (response.status() != HttpStatus.NOT_FOUND || index == null || !isSpaRoute(request)) {
       return null;
     }
-    return HttpResponse.ok(index).contentType(MediaType.TEXT_HTML_TYPE.toString() + ";charset=utf-8").header("Cache-Control", "no-cache");
+    return HttpResponse.ok(index)
+        .contentType(MediaType.TEXT_HTML_TYPE.toString() + ";charset=utf-8")
+        .header("Cache-Control", "no-cache");
   }
 
   static boolean isSpaRoute(HttpRequest<?> request) {

@@ -13,13 +13,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The CSP of the Swagger UI page: its generated index.html has inline scripts, which are allowed
- * by their SHA-256 hashes only, so the API docs work without 'unsafe-inline'.
+ * The CSP of the Swagger UI page: its generated index.html has inline scripts, which are allowed by
+ * their SHA-256 hashes only, so the API docs work without 'unsafe-inline'.
  */
 @Singleton
 public class SwaggerUiCsp {
   static final String INDEX = "META-INF/swagger/views/swagger-ui/index.html";
-  private static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>(.*?)</script>", Pattern.DOTALL);
+  private static final Pattern INLINE_SCRIPT =
+      Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>(.*?)</script>", Pattern.DOTALL);
   private final String policy;
 
   public SwaggerUiCsp() {
@@ -36,7 +37,8 @@ public class SwaggerUiCsp {
       // no docs page: the strict default applies
     }
     this.policy =
-        "default-src 'self'; script-src 'self' " + String.join(" ", hashes)
+        "default-src 'self'; script-src 'self' "
+            + String.join(" ", hashes)
             + "; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
   }
@@ -47,7 +49,9 @@ public class SwaggerUiCsp {
 
   private static String sha256(String s) {
     try {
-      return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+      return Base64.getEncoder()
+          .encodeToString(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -3,8 +3,8 @@ package io.starbridge.security;
 import io.micronaut.core.annotation.Nullable;
 
 /**
- * Who is asking: a signed-in user or nobody. Built once per request by the authentication
- * fetcher; ask the {@link Guardian} what it may do.
+ * Who is asking: a signed-in user or nobody. Built once per request by the authentication fetcher;
+ * ask the {@link Guardian} what it may do.
  */
 public record Actor(
     @Nullable Long userId,

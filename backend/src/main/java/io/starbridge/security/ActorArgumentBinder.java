@@ -16,7 +16,8 @@ public class ActorArgumentBinder implements TypedRequestArgumentBinder<Actor> {
   }
 
   @Override
-  public BindingResult<Actor> bind(ArgumentConversionContext<Actor> context, HttpRequest<?> source) {
+  public BindingResult<Actor> bind(
+      ArgumentConversionContext<Actor> context, HttpRequest<?> source) {
     Actor actor = ActorAuthenticationFetcher.actorOf(source);
     return () -> Optional.of(actor);
   }

@@ -18,9 +18,9 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Turns the {@code sb_session} cookie or a {@code Bearer} personal access token into an
- * {@link Actor}. The lookup reads the user's current status, so a suspension or a revoked session
- * takes effect on the next request.
+ * Turns the {@code sb_session} cookie or a {@code Bearer} personal access token into an {@link
+ * Actor}. The lookup reads the user's current status, so a suspension or a revoked session takes
+ * effect on the next request.
  */
 @Singleton
 public class ActorAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<?>> {
@@ -49,7 +49,11 @@ public class ActorAuthenticationFetcher implements AuthenticationFetcher<HttpReq
             .filter(h -> h.regionMatches(true, 0, BEARER, 0, BEARER.length()))
             .map(h -> h.substring(BEARER.length()).trim());
     Optional<String> cookie =
-        request.getCookies().findCookie(AuthCookies.SESSION).map(Cookie::getValue).filter(v -> !v.isBlank());
+        request
+            .getCookies()
+            .findCookie(AuthCookies.SESSION)
+            .map(Cookie::getValue)
+            .filter(v -> !v.isBlank());
     if (bearer.isEmpty() && cookie.isEmpty()) {
       return Mono.empty();
     }

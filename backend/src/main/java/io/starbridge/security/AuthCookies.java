@@ -26,7 +26,8 @@ public class AuthCookies {
     this.secureMode = secureMode;
   }
 
-  public void set(HttpRequest<?> request, MutableHttpResponse<?> response, SessionStore.Issued issued) {
+  public void set(
+      HttpRequest<?> request, MutableHttpResponse<?> response, SessionStore.Issued issued) {
     boolean secure = secure(request);
     response.cookie(
         Cookie.of(SESSION, issued.accessToken())
@@ -49,9 +50,20 @@ public class AuthCookies {
 
   public void clear(HttpRequest<?> request, MutableHttpResponse<?> response) {
     boolean secure = secure(request);
-    response.cookie(Cookie.of(SESSION, "").httpOnly(true).secure(secure).sameSite(SameSite.Lax).path("/").maxAge(0));
     response.cookie(
-        Cookie.of(REFRESH, "").httpOnly(true).secure(secure).sameSite(SameSite.Lax).path(REFRESH_PATH).maxAge(0));
+        Cookie.of(SESSION, "")
+            .httpOnly(true)
+            .secure(secure)
+            .sameSite(SameSite.Lax)
+            .path("/")
+            .maxAge(0));
+    response.cookie(
+        Cookie.of(REFRESH, "")
+            .httpOnly(true)
+            .secure(secure)
+            .sameSite(SameSite.Lax)
+            .path(REFRESH_PATH)
+            .maxAge(0));
   }
 
   Cookie csrfCookie(HttpRequest<?> request, String value) {
@@ -63,7 +75,9 @@ public class AuthCookies {
         .maxAge(Duration.ofDays(365));
   }
 
-  /** Secure when the request came over HTTPS (directly or via a proxy that says so), or when forced. */
+  /**
+   * Secure when the request came over HTTPS (directly or via a proxy that says so), or when forced.
+   */
   boolean secure(HttpRequest<?> request) {
     return switch (secureMode) {
       case "always", "true" -> true;

@@ -17,7 +17,8 @@ public class ClientIp {
   private final List<String> trustedProxies;
 
   public ClientIp(@Value("${starbridge.trusted-proxies:}") List<String> trustedProxies) {
-    this.trustedProxies = trustedProxies.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+    this.trustedProxies =
+        trustedProxies.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
   }
 
   public String of(HttpRequest<?> request) {

@@ -27,7 +27,8 @@ import java.util.Set;
  */
 @ServerFilter("/api/**")
 public class CsrfFilter implements Ordered {
-  private static final Set<HttpMethod> SAFE = EnumSet.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
+  private static final Set<HttpMethod> SAFE =
+      EnumSet.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
 
   private final AuthCookies cookies;
 
@@ -44,13 +45,18 @@ public class CsrfFilter implements Ordered {
   @RequestFilter
   @Nullable
   public HttpResponse<?> check(HttpRequest<?> request) {
-    if (SAFE.contains(request.getMethod()) || !carriesSessionCookie(request) || hasBearer(request)) {
+    if (SAFE.contains(request.getMethod())
+        || !carriesSessionCookie(request)
+        || hasBearer(request)) {
       return null;
     }
-    String expected = request.getCookies().findCookie(AuthCookies.CSRF).map(Cookie::getValue).orElse("");
+    String expected =
+        request.getCookies().findCookie(AuthCookies.CSRF).map(Cookie::getValue).orElse("");
     String actual = request.getHeaders().get(AuthCookies.CSRF_HEADER);
     if (expected.isEmpty() || actual == null || !constantTimeEquals(expected, actual)) {
-      return ProblemResponses.of(ProblemType.CSRF, "Reload the page and try again: the request lacked a valid X-CSRF-Token header.");
+      return ProblemResponses.of(
+          ProblemType.CSRF,
+          "Reload the page and try again: the request lacked a valid X-CSRF-Token header.");
     }
     return null;
   }
@@ -58,7 +64,8 @@ public class CsrfFilter implements Ordered {
   @ResponseFilter
   public void issue(HttpRequest<?> request, MutableHttpResponse<?> response) {
     if (request.getCookies().findCookie(AuthCookies.CSRF).isEmpty()
-        && response.getHeaders().getAll(HttpHeaders.SET_COOKIE).stream().noneMatch(c -> c.startsWith(AuthCookies.CSRF + "="))) {
+        && response.getHeaders().getAll(HttpHeaders.SET_COOKIE).stream()
+            .noneMatch(c -> c.startsWith(AuthCookies.CSRF + "="))) {
       response.cookie(cookies.csrfCookie(request, Tokens.random("")));
     }
   }
@@ -74,6 +81,7 @@ public class CsrfFilter implements Ordered {
   }
 
   private static boolean constantTimeEquals(String a, String b) {
-    return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    return MessageDigest.isEqual(
+        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 }

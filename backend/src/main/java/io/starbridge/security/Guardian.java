@@ -66,7 +66,8 @@ public final class Guardian {
   public void ensureCanWrite() {
     ensureSignedIn();
     if (isSilenced()) {
-      throw new ApiException(ProblemType.ACCOUNT_SILENCED, "Your account is silenced and cannot post for now");
+      throw new ApiException(
+          ProblemType.ACCOUNT_SILENCED, "Your account is silenced and cannot post for now");
     }
   }
 

@@ -28,11 +28,14 @@ public class Limits {
       @Value("${starbridge.rate-limits.posts-per-hour:60}") long postsPerHour,
       @Value("${starbridge.rate-limits.edits-per-hour:60}") long editsPerHour,
       @Value("${starbridge.rate-limits.reactions-per-hour:300}") long reactionsPerHour) {
-    this.loginFailuresPerAccount = new RateLimiter.Limit("login-account", loginAccount, loginWindow);
+    this.loginFailuresPerAccount =
+        new RateLimiter.Limit("login-account", loginAccount, loginWindow);
     this.loginFailuresPerIp = new RateLimiter.Limit("login-ip", loginIp, loginWindow);
     this.registrationsPerIp = new RateLimiter.Limit("register-ip", registerIp, Duration.ofHours(1));
-    this.passwordResetsPerEmail = new RateLimiter.Limit("reset-email", resetsPerEmail, Duration.ofHours(1));
-    this.passwordResetsPerIp = new RateLimiter.Limit("reset-ip", resetsPerEmail * 4, Duration.ofHours(1));
+    this.passwordResetsPerEmail =
+        new RateLimiter.Limit("reset-email", resetsPerEmail, Duration.ofHours(1));
+    this.passwordResetsPerIp =
+        new RateLimiter.Limit("reset-ip", resetsPerEmail * 4, Duration.ofHours(1));
     this.verificationMailsPerUser = new RateLimiter.Limit("verify-mail", 5, Duration.ofHours(1));
     this.topicsPerUser = new RateLimiter.Limit("topics", topicsPerHour, Duration.ofHours(1));
     this.postsPerUser = new RateLimiter.Limit("posts", postsPerHour, Duration.ofHours(1));

@@ -1,6 +1,7 @@
 package io.starbridge.security;
 
 import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
@@ -8,7 +9,6 @@ import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.local.LocalBucket;
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -28,9 +28,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Token-bucket rate limits shared by all nodes through Redis (Bucket4j's Lettuce integration).
- * When Redis does not answer, each node falls back to in-memory buckets, so limits stay in force
- * (per node) instead of failing open or failing the request.
+ * Token-bucket rate limits shared by all nodes through Redis (Bucket4j's Lettuce integration). When
+ * Redis does not answer, each node falls back to in-memory buckets, so limits stay in force (per
+ * node) instead of failing open or failing the request.
  */
 @Singleton
 public class RateLimiter {
@@ -53,7 +53,8 @@ public class RateLimiter {
   private volatile long redisRetryAfterNanos;
   private final Map<String, LocalBucket> local = new ConcurrentHashMap<>();
 
-  public RateLimiter(RedisClient redisClient, @Value("${starbridge.redis.key-prefix:sb:}") String prefix) {
+  public RateLimiter(
+      RedisClient redisClient, @Value("${starbridge.redis.key-prefix:sb:}") String prefix) {
     this.redisClient = redisClient;
     this.prefix = prefix + "rl:";
   }
@@ -87,7 +88,13 @@ public class RateLimiter {
   }
 
   public void reset(Limit limit, String key) {
-    withBucket(limit, key, b -> { b.reset(); return null; });
+    withBucket(
+        limit,
+        key,
+        b -> {
+          b.reset();
+          return null;
+        });
   }
 
   private <T> T withBucket(Limit limit, String key, java.util.function.Function<Bucket, T> action) {
@@ -109,8 +116,7 @@ public class RateLimiter {
       local.clear(); // crude but bounded: the fallback must never exhaust memory
     }
     return local.computeIfAbsent(
-        key,
-        k -> Bucket.builder().addLimit(limit.configuration().getBandwidths()[0]).build());
+        key, k -> Bucket.builder().addLimit(limit.configuration().getBandwidths()[0]).build());
   }
 
   private Optional<ProxyManager<String>> redisManager() {
@@ -123,12 +129,14 @@ public class RateLimiter {
     synchronized (this) {
       if (proxyManager == null) {
         try {
-          connection = redisClient.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+          connection =
+              redisClient.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
           connection.setTimeout(Duration.ofSeconds(2));
           proxyManager =
               Bucket4jLettuce.casBasedBuilder(connection)
                   .expirationAfterWrite(
-                      ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+                      ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                          Duration.ofMinutes(1)))
                   .build();
         } catch (RuntimeException e) {
           markRedisDown(e);
@@ -140,7 +148,8 @@ public class RateLimiter {
   }
 
   private void markRedisDown(RuntimeException e) {
-    LOG.warn("Redis unavailable for rate limiting, using in-memory buckets for 30 s: {}", e.toString());
+    LOG.warn(
+        "Redis unavailable for rate limiting, using in-memory buckets for 30 s: {}", e.toString());
     redisRetryAfterNanos = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     StatefulRedisConnection<String, byte[]> c = connection;
     proxyManager = null;

@@ -9,9 +9,9 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import io.starbridge.ops.SwaggerUiCsp;
 
 /**
- * Security headers on every response. The CSP allows no inline script at all: even if a
- * sanitizer bug let markup through, it could not run. Styles may be inline because KaTeX sets
- * sizes in style attributes. Swagger UI's own page gets its inline scripts allowed by hash only.
+ * Security headers on every response. The CSP allows no inline script at all: even if a sanitizer
+ * bug let markup through, it could not run. Styles may be inline because KaTeX sets sizes in style
+ * attributes. Swagger UI's own page gets its inline scripts allowed by hash only.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class SecurityHeadersFilter implements Ordered {

@@ -30,7 +30,12 @@ public class SessionStore {
     this.refreshTtl = refreshTtl;
   }
 
-  public record Issued(long sessionId, String accessToken, String refreshToken, Duration accessTtl, Duration refreshTtl) {}
+  public record Issued(
+      long sessionId,
+      String accessToken,
+      String refreshToken,
+      Duration accessTtl,
+      Duration refreshTtl) {}
 
   public sealed interface RefreshResult {
     record Rotated(long userId, Issued tokens) implements RefreshResult {}
@@ -64,10 +69,20 @@ public class SessionStore {
     return new Issued(sessionId, access, refresh, accessTtl, refreshTtl);
   }
 
-  /** Exchanges a refresh token for a new pair; a second use of the same token revokes the family. */
+  /**
+   * Exchanges a refresh token for a new pair; a second use of the same token revokes the family.
+   */
   @Transactional
   public RefreshResult refresh(String refreshToken) {
-    record Row(long tokenId, long sessionId, long userId, Instant expiresAt, Instant usedAt, Instant revokedAt, String status, Instant statusUntil) {}
+    record Row(
+        long tokenId,
+        long sessionId,
+        long userId,
+        Instant expiresAt,
+        Instant usedAt,
+        Instant revokedAt,
+        String status,
+        Instant statusUntil) {}
     Optional<Row> found =
         db.one(
             """
@@ -119,7 +134,8 @@ public class SessionStore {
   }
 
   public void revoke(long sessionId) {
-    db.update("update sessions set revoked_at = now() where id = ? and revoked_at is null", sessionId);
+    db.update(
+        "update sessions set revoked_at = now() where id = ? and revoked_at is null", sessionId);
   }
 
   /** Revokes every session of the user but {@code keepSessionId} (null: all of them). */
@@ -134,7 +150,7 @@ public class SessionStore {
   /** The actor behind a live access token, or empty when it is unknown, expired or revoked. */
   public Optional<Actor> authenticate(String accessToken) {
     return db.one(
-            """
+        """
             select u.id, u.handle, u.role, u.status, u.status_until, u.trust_level,
                    u.email_verified_at is not null as verified, s.id as session_id
               from session_tokens t
@@ -143,9 +159,8 @@ public class SessionStore {
              where t.token_hash = ? and t.kind = 'access' and t.expires_at > now()
                and s.revoked_at is null and u.status <> 'deleted'
             """,
-            rs -> actorFrom(rs, rs.getLong("session_id"), Actor.AuthMethod.SESSION),
-            Tokens.hash(accessToken))
-        .filter(a -> a != null);
+        rs -> actorFrom(rs, rs.getLong("session_id"), Actor.AuthMethod.SESSION),
+        Tokens.hash(accessToken));
   }
 
   static Actor actorFrom(ResultSet rs, Long sessionId, Actor.AuthMethod via) throws SQLException {
@@ -173,7 +188,9 @@ public class SessionStore {
 
   /** A silence or suspension whose time has passed no longer applies. */
   public static String effectiveStatus(String status, Instant until) {
-    if (("suspended".equals(status) || "silenced".equals(status)) && until != null && !until.isAfter(Instant.now())) {
+    if (("suspended".equals(status) || "silenced".equals(status))
+        && until != null
+        && !until.isAfter(Instant.now())) {
       return "active";
     }
     return status;

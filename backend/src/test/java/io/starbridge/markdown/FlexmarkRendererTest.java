@@ -42,13 +42,16 @@ class FlexmarkRendererTest {
     @Test
     void paragraphsEmphasisAndLineBreaks() {
       assertThat(html("Hello *world* and **you**\nnext line\n\nNew paragraph"))
-          .isEqualTo("<p>Hello <em>world</em> and <strong>you</strong><br />\nnext line</p>\n<p>New paragraph</p>\n");
+          .isEqualTo(
+              "<p>Hello <em>world</em> and <strong>you</strong><br />\nnext line</p>\n<p>New paragraph</p>\n");
     }
 
     @Test
     void tablesKeepColumnAlignment() {
       Element table = body("| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |").selectFirst("table");
-      assertThat(table.select("thead th")).extracting(e -> e.attr("align")).containsExactly("left", "center", "right");
+      assertThat(table.select("thead th"))
+          .extracting(e -> e.attr("align"))
+          .containsExactly("left", "center", "right");
       assertThat(table.select("tbody td")).extracting(Element::text).containsExactly("1", "2", "3");
     }
 
@@ -63,10 +66,12 @@ class FlexmarkRendererTest {
       assertThat(items).hasSize(2);
       assertThat(items.get(0).selectFirst("input").hasAttr("checked")).isFalse();
       assertThat(items.get(1).selectFirst("input").hasAttr("checked")).isTrue();
-      assertThat(items.select("input")).allSatisfy(i -> {
-        assertThat(i.attr("type")).isEqualTo("checkbox");
-        assertThat(i.hasAttr("disabled")).isTrue();
-      });
+      assertThat(items.select("input"))
+          .allSatisfy(
+              i -> {
+                assertThat(i.attr("type")).isEqualTo("checkbox");
+                assertThat(i.hasAttr("disabled")).isTrue();
+              });
       assertThat(items).extracting(Element::text).containsExactly("todo", "done");
     }
 
@@ -89,7 +94,8 @@ class FlexmarkRendererTest {
     @Test
     void autolinksBareUrlsAndWww() {
       Cooked cooked = cook("see https://example.org/a?b=1 and www.example.com");
-      assertThat(cooked.links()).containsExactly("https://example.org/a?b=1", "http://www.example.com");
+      assertThat(cooked.links())
+          .containsExactly("https://example.org/a?b=1", "http://www.example.com");
     }
   }
 
@@ -106,13 +112,16 @@ class FlexmarkRendererTest {
 
     @Test
     void linksListsAbsoluteHttpUrlsOnceInOrder() {
-      Cooked cooked = cook("[a](https://b.example) [b](http://a.example) [c](https://b.example) [m](mailto:x@y.example) [r](/u/alice)");
+      Cooked cooked =
+          cook(
+              "[a](https://b.example) [b](http://a.example) [c](https://b.example) [m](mailto:x@y.example) [r](/u/alice)");
       assertThat(cooked.links()).containsExactly("https://b.example", "http://a.example");
     }
 
     @Test
     void referenceLinksResolve() {
-      assertThat(body("[text][ref]\n\n[ref]: https://example.org").selectFirst("a").attr("href")).isEqualTo("https://example.org");
+      assertThat(body("[text][ref]\n\n[ref]: https://example.org").selectFirst("a").attr("href"))
+          .isEqualTo("https://example.org");
     }
 
     @Test
@@ -137,18 +146,21 @@ class FlexmarkRendererTest {
 
     @Test
     void withoutAltTextShowTheirUrl() {
-      assertThat(body("![](https://img.example/x.png)").selectFirst("a").text()).isEqualTo("https://img.example/x.png");
+      assertThat(body("![](https://img.example/x.png)").selectFirst("a").text())
+          .isEqualTo("https://img.example/x.png");
     }
 
     @Test
     void referenceImagesBecomeLinksToo() {
-      assertThat(body("![alt][img]\n\n[img]: https://img.example/y.png").selectFirst("a").attr("href"))
+      assertThat(
+              body("![alt][img]\n\n[img]: https://img.example/y.png").selectFirst("a").attr("href"))
           .isEqualTo("https://img.example/y.png");
     }
 
     @Test
     void insideALinkOnlyTheAltTextRemains() {
-      Elements links = body("[![badge](https://img.example/b.png)](https://example.org)").select("a");
+      Elements links =
+          body("[![badge](https://img.example/b.png)](https://example.org)").select("a");
       assertThat(links).hasSize(1);
       assertThat(links.get(0).attr("href")).isEqualTo("https://example.org");
       assertThat(links.get(0).text()).isEqualTo("badge");
@@ -202,7 +214,9 @@ class FlexmarkRendererTest {
     void knownHandlesLinkToTheProfile() {
       Cooked cooked = cook("Thanks @Alice and @bob_smith!");
       Elements mentions = Jsoup.parseBodyFragment(cooked.html()).select("a.mention");
-      assertThat(mentions).extracting(e -> e.attr("href")).containsExactly("/u/alice", "/u/bob_smith");
+      assertThat(mentions)
+          .extracting(e -> e.attr("href"))
+          .containsExactly("/u/alice", "/u/bob_smith");
       assertThat(mentions).extracting(Element::text).containsExactly("@Alice", "@bob_smith");
       assertThat(cooked.mentions()).containsExactly("alice", "bob_smith");
     }
@@ -234,7 +248,8 @@ class FlexmarkRendererTest {
 
     @Test
     void notInsideCodeLinksOrEmails() {
-      Cooked cooked = cook("`@alice`\n\n    @alice\n\n[@alice](https://x.example) alice@example.org");
+      Cooked cooked =
+          cook("`@alice`\n\n    @alice\n\n[@alice](https://x.example) alice@example.org");
       assertThat(cooked.mentions()).isEmpty();
       assertThat(Jsoup.parseBodyFragment(cooked.html()).select("a.mention")).isEmpty();
     }
@@ -246,7 +261,8 @@ class FlexmarkRendererTest {
 
     @Test
     void workInsideEmphasisListsAndChineseText() {
-      assertThat(cook("*@alice* 你好 @lin：\n- @bob_smith").mentions()).containsExactly("alice", "lin", "bob_smith");
+      assertThat(cook("*@alice* 你好 @lin：\n- @bob_smith").mentions())
+          .containsExactly("alice", "lin", "bob_smith");
     }
   }
 
@@ -256,7 +272,9 @@ class FlexmarkRendererTest {
     void linkToTheTagPageInLowerCase() {
       Cooked cooked = cook("Loving #SciFi and #hard-sf today");
       Elements tags = Jsoup.parseBodyFragment(cooked.html()).select("a.hashtag");
-      assertThat(tags).extracting(e -> e.attr("href")).containsExactly("/tag/scifi", "/tag/hard-sf");
+      assertThat(tags)
+          .extracting(e -> e.attr("href"))
+          .containsExactly("/tag/scifi", "/tag/hard-sf");
       assertThat(tags).extracting(Element::text).containsExactly("#SciFi", "#hard-sf");
       assertThat(cooked.tags()).containsExactly("scifi", "hard-sf");
     }
@@ -282,7 +300,8 @@ class FlexmarkRendererTest {
 
     @Test
     void notInsideWordsUrlsOrEntities() {
-      assertThat(cook("C# F#dev x#y example.org/#frag page?a=1#top &#35;no \\#escaped").tags()).isEmpty();
+      assertThat(cook("C# F#dev x#y example.org/#frag page?a=1#top &#35;no \\#escaped").tags())
+          .isEmpty();
       assertThat(cook("https://example.org/page#section www.example.com/#/route").tags()).isEmpty();
     }
 
@@ -335,15 +354,20 @@ class FlexmarkRendererTest {
 
     @Test
     void blockSpoilerIsADivHoldingBlocks() {
-      Element spoiler = body(">! The ending:\n>!\n>! - everyone\n>! - dies\n\nAfter").selectFirst("div.spoiler");
+      Element spoiler =
+          body(">! The ending:\n>!\n>! - everyone\n>! - dies\n\nAfter").selectFirst("div.spoiler");
       assertThat(spoiler.select("p").first().text()).isEqualTo("The ending:");
-      assertThat(spoiler.select("li")).extracting(Element::text).containsExactly("everyone", "dies");
-      assertThat(body(">! The ending\n\nAfter").select("div.spoiler + p").text()).isEqualTo("After");
+      assertThat(spoiler.select("li"))
+          .extracting(Element::text)
+          .containsExactly("everyone", "dies");
+      assertThat(body(">! The ending\n\nAfter").select("div.spoiler + p").text())
+          .isEqualTo("After");
     }
 
     @Test
     void blockSpoilerContinuesLazilyLikeAQuote() {
-      assertThat(html(">! line one\nline two")).isEqualTo("<div class=\"spoiler\">\n<p>line one<br />\nline two</p>\n</div>\n");
+      assertThat(html(">! line one\nline two"))
+          .isEqualTo("<div class=\"spoiler\">\n<p>line one<br />\nline two</p>\n</div>\n");
     }
 
     @Test
@@ -374,23 +398,27 @@ class FlexmarkRendererTest {
     @Test
     void inlineMathKeepsEscapedTexSource() {
       assertThat(html("Euler: $e^{i\\pi} + 1 < 2$ done"))
-          .isEqualTo("<p>Euler: <span class=\"math-inline\">e^{i\\pi} &#43; 1 &lt; 2</span> done</p>\n");
+          .isEqualTo(
+              "<p>Euler: <span class=\"math-inline\">e^{i\\pi} &#43; 1 &lt; 2</span> done</p>\n");
     }
 
     @Test
     void mathIsNotMarkdown() {
-      assertThat(body("$a*b*c$ and $x_1 + y_1$").select("span.math-inline")).extracting(Element::text)
+      assertThat(body("$a*b*c$ and $x_1 + y_1$").select("span.math-inline"))
+          .extracting(Element::text)
           .containsExactly("a*b*c", "x_1 + y_1");
     }
 
     @Test
     void displayMathBlock() {
-      assertThat(html("$$\n\\int_0^1 x\\,dx\n$$")).isEqualTo("<div class=\"math-display\">\\int_0^1 x\\,dx</div>\n");
+      assertThat(html("$$\n\\int_0^1 x\\,dx\n$$"))
+          .isEqualTo("<div class=\"math-display\">\\int_0^1 x\\,dx</div>\n");
     }
 
     @Test
     void displayMathAloneOnALineIsABlock() {
-      assertThat(html("$$E = mc^2$$")).isEqualTo("<div class=\"math-display\">E &#61; mc^2</div>\n");
+      assertThat(html("$$E = mc^2$$"))
+          .isEqualTo("<div class=\"math-display\">E &#61; mc^2</div>\n");
     }
 
     @Test
@@ -402,7 +430,8 @@ class FlexmarkRendererTest {
     void pricesAreNotMath() {
       Cooked cooked = cook("It costs $5 and $10, or $5.99 each; $ 3 $ and US$4/$8");
       assertThat(Jsoup.parseBodyFragment(cooked.html()).select("[class^=math]")).isEmpty();
-      assertThat(cooked.plainText()).isEqualTo("It costs $5 and $10, or $5.99 each; $ 3 $ and US$4/$8");
+      assertThat(cooked.plainText())
+          .isEqualTo("It costs $5 and $10, or $5.99 each; $ 3 $ and US$4/$8");
     }
 
     @Test
@@ -412,7 +441,9 @@ class FlexmarkRendererTest {
 
     @Test
     void escapedDollarsAreText() {
-      assertThat(body("\\$x$ and $a\\$b$").select(".math-inline")).extracting(Element::text).containsExactly("a\\$b");
+      assertThat(body("\\$x$ and $a\\$b$").select(".math-inline"))
+          .extracting(Element::text)
+          .containsExactly("a\\$b");
     }
 
     @Test
@@ -432,7 +463,9 @@ class FlexmarkRendererTest {
   class PlainText {
     @Test
     void hasNoMarkupAndCollapsedWhitespace() {
-      assertThat(cook("# Title\n\nSome *text*   here.\n\n- one\n- two\n\n```\ncode  block\n```").plainText())
+      assertThat(
+              cook("# Title\n\nSome *text*   here.\n\n- one\n- two\n\n```\ncode  block\n```")
+                  .plainText())
           .isEqualTo("Title Some text here. one two code block");
     }
 
@@ -446,6 +479,12 @@ class FlexmarkRendererTest {
   @Test
   void versionIsStoredWithTheOutput() {
     assertThat(cook("x").version()).isEqualTo(renderer.version()).isPositive();
+  }
+
+  @Test
+  void windowsLineEndingsRenderLikeUnix() {
+    String unix = "> quote\n\n- a\n- b\n\n$$\nx\n$$\n";
+    assertThat(cook(unix.replace("\n", "\r\n")).html()).isEqualTo(cook(unix).html());
   }
 
   @Test

@@ -7,7 +7,7 @@ import io.starbridge.support.ApiTest;
 import io.starbridge.support.TestClient;
 import org.junit.jupiter.api.Test;
 
-@MicronautTest
+@MicronautTest(transactional = false)
 class SmokeTest extends ApiTest {
   @Test
   void boardsAreSeeded() {

@@ -29,8 +29,10 @@ public abstract class ApiTest {
 
   public record Account(String handle, String email, TestClient client, long id) {}
 
-  protected TestClient.Response register(TestClient c, String handle, String email, String password) {
-    return c.post("/api/v1/auth/register", Map.of("handle", handle, "email", email, "password", password));
+  protected TestClient.Response register(
+      TestClient c, String handle, String email, String password) {
+    return c.post(
+        "/api/v1/auth/register", Map.of("handle", handle, "email", email, "password", password));
   }
 
   /** The newest dev-mailbox link sent to {@code email}. */
@@ -60,7 +62,8 @@ public abstract class ApiTest {
     }
     long id = ((Number) r.get("id")).longValue();
     c.post("/api/v1/auth/verify-email", Map.of("token", tokenOf(mailLink(email))));
-    TestClient.Response login = c.post("/api/v1/auth/login", Map.of("login", handle, "password", PASSWORD));
+    TestClient.Response login =
+        c.post("/api/v1/auth/login", Map.of("login", handle, "password", PASSWORD));
     if (login.status() != 200) {
       throw new AssertionError("login failed: " + login);
     }

@@ -32,7 +32,11 @@ public final class TestClient {
   public TestClient(URI base, ObjectMapper json) {
     this.base = base;
     this.json = json;
-    this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
+    this.http =
+        HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
   }
 
   public TestClient withoutCsrf() {
@@ -45,7 +49,8 @@ public final class TestClient {
     return this;
   }
 
-  public record Response(int status, Map<String, List<String>> headers, String body, ObjectMapper json) {
+  public record Response(
+      int status, Map<String, List<String>> headers, String body, ObjectMapper json) {
     public Map<String, Object> map() {
       try {
         return json.readValue(body, Argument.mapOf(String.class, Object.class));
@@ -129,11 +134,19 @@ public final class TestClient {
   public Response send(String method, String path, Object body, Map<String, String> headers) {
     byte[] bytes;
     try {
-      bytes = body == null ? null : body instanceof byte[] b ? b : body instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : json.writeValueAsBytes(body);
+      bytes =
+          body == null
+              ? null
+              : body instanceof byte[] b
+                  ? b
+                  : body instanceof String s
+                      ? s.getBytes(StandardCharsets.UTF_8)
+                      : json.writeValueAsBytes(body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
     Map<String, String> all = new LinkedHashMap<>();
     all.put("Accept", "application/json");
     if (bytes != null) {
@@ -146,14 +159,20 @@ public final class TestClient {
       all.put("Authorization", "Bearer " + bearer);
     }
     all.putAll(headers);
-    all.forEach((k, v) -> {
-      if (v != null) {
-        b.header(k, v);
-      }
-    });
-    b.method(method, bytes == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes));
+    all.forEach(
+        (k, v) -> {
+          if (v != null) {
+            b.header(k, v);
+          }
+        });
+    b.method(
+        method,
+        bytes == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofByteArray(bytes));
     try {
-      HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> r =
+          http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Response(r.statusCode(), r.headers().map(), r.body(), json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

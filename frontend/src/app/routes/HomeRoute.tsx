@@ -1,0 +1,41 @@
+import { useLocation } from 'react-router';
+import { Alert } from '@/components/Alert';
+import { ButtonLink } from '@/components/Button';
+import { useSession } from '@/lib/auth';
+import { useI18n } from '@/lib/i18n';
+import { BoardList } from '@/features/boards/components/BoardList';
+import './routes.css';
+
+export function HomeRoute() {
+  const { t } = useI18n();
+  const { user, isPending } = useSession();
+  const { state } = useLocation() as { state: { notice?: string } | null };
+  return (
+    <div className="home">
+      <title>{`${t('app.name')} · ${t('home.tagline')}`}</title>
+      {state?.notice === 'accountDeleted' && <Alert tone="info">{t('settings.delete.done')}</Alert>}
+      <section className="hero" aria-labelledby="hero-title">
+        <h1 id="hero-title" className="hero__title">
+          {t('home.title')}
+        </h1>
+        <p className="hero__lead">{t('home.lead')}</p>
+        {!isPending && !user && (
+          <p className="hero__actions">
+            <ButtonLink to="/signup" variant="primary">
+              {t('home.join')}
+            </ButtonLink>
+            <ButtonLink to="/signin" variant="secondary">
+              {t('nav.signIn')}
+            </ButtonLink>
+          </p>
+        )}
+      </section>
+      <section aria-labelledby="boards-title">
+        <h2 id="boards-title" className="section-title">
+          {t('boards.title')}
+        </h2>
+        <BoardList />
+      </section>
+    </div>
+  );
+}

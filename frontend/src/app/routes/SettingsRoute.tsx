@@ -1,0 +1,56 @@
+import { useNavigate } from 'react-router';
+import { ButtonLink } from '@/components/Button';
+import { Page, Panel } from '@/components/Page';
+import { EmptyState, LoadingState } from '@/components/States';
+import { useSession } from '@/lib/auth';
+import { useI18n } from '@/lib/i18n';
+import { DeleteAccountPanel } from '@/features/settings/components/DeleteAccountPanel';
+import { PasswordForm } from '@/features/settings/components/PasswordForm';
+import { ProfileForm } from '@/features/settings/components/ProfileForm';
+import { TokensPanel } from '@/features/settings/components/TokensPanel';
+
+export function SettingsRoute() {
+  const { t } = useI18n();
+  const { user, isPending } = useSession();
+  const navigate = useNavigate();
+  if (isPending) return <LoadingState />;
+  // A page, not a redirect: signing out or deleting the account from here navigates home itself.
+  if (!user) {
+    return (
+      <Page title={t('settings.title')}>
+        <EmptyState
+          title={t('settings.signedOut')}
+          icon="⚿"
+          action={
+            <ButtonLink to="/signin?next=%2Fsettings" variant="primary">
+              {t('nav.signIn')}
+            </ButtonLink>
+          }
+        />
+      </Page>
+    );
+  }
+  return (
+    <Page title={t('settings.title')} lead={t('settings.lead', { handle: user.handle })}>
+      <Panel id="settings-profile" title={t('settings.profile.title')}>
+        <ProfileForm user={user} />
+      </Panel>
+      <Panel
+        id="settings-password"
+        title={t('settings.password.title')}
+        description={t('settings.password.description')}
+      >
+        <PasswordForm />
+      </Panel>
+      <Panel id="settings-tokens" title={t('tokens.title')} description={t('tokens.description')}>
+        <TokensPanel />
+      </Panel>
+      <Panel id="settings-delete" title={t('settings.delete.title')} tone="danger">
+        <DeleteAccountPanel
+          user={user}
+          onDeleted={() => navigate('/', { replace: true, state: { notice: 'accountDeleted' } })}
+        />
+      </Panel>
+    </Page>
+  );
+}
