@@ -73,7 +73,10 @@ class ArchitectureTest {
     noClasses()
         .that()
         .resideInAnyPackage(
-            "io.starbridge.board..", "io.starbridge.topic..", "io.starbridge.post..", "io.starbridge.draft..")
+            "io.starbridge.board..",
+            "io.starbridge.topic..",
+            "io.starbridge.post..",
+            "io.starbridge.draft..")
         .should()
         .dependOnClassesThat()
         .haveFullyQualifiedName("io.starbridge.security.Role")
@@ -84,8 +87,13 @@ class ArchitectureTest {
   void securityReadsForumFeaturesOnlyThroughTheirEntityRecords() {
     DescribedPredicate<JavaClass> featureLogic =
         JavaClass.Predicates.resideInAnyPackage(
-                "io.starbridge.board..", "io.starbridge.topic..", "io.starbridge.post..", "io.starbridge.draft..")
-            .and(DescribedPredicate.describe("neither record nor enum", c -> !c.isRecord() && !c.isEnum()));
+                "io.starbridge.board..",
+                "io.starbridge.topic..",
+                "io.starbridge.post..",
+                "io.starbridge.draft..")
+            .and(
+                DescribedPredicate.describe(
+                    "neither record nor enum", c -> !c.isRecord() && !c.isEnum()));
     noClasses()
         .that()
         .resideInAPackage("io.starbridge.security..")

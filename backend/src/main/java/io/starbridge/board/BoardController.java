@@ -36,7 +36,12 @@ class BoardController {
   private final Guardians guardians;
   private final Idempotency idempotency;
 
-  BoardController(BoardQueries boards, ManageBoards manage, FollowBoard follows, Guardians guardians, Idempotency idempotency) {
+  BoardController(
+      BoardQueries boards,
+      ManageBoards manage,
+      FollowBoard follows,
+      Guardians guardians,
+      Idempotency idempotency) {
     this.boards = boards;
     this.manage = manage;
     this.follows = follows;
@@ -55,9 +60,18 @@ class BoardController {
 
   @Post
   HttpResponse<BoardView> create(
-      Actor actor, @Nullable @Header(Idempotency.HEADER) String key, @Valid @Body BoardRequests.Create body) {
+      Actor actor,
+      @Nullable @Header(Idempotency.HEADER) String key,
+      @Valid @Body BoardRequests.Create body) {
     var result =
-        idempotency.once(actor.id(), key, "POST /boards", body, 201, Argument.of(BoardView.class), () -> manage.create(actor, body));
+        idempotency.once(
+            actor.id(),
+            key,
+            "POST /boards",
+            body,
+            201,
+            Argument.of(BoardView.class),
+            () -> manage.create(actor, body));
     return HttpResponse.status(HttpStatus.valueOf(result.status())).body(result.body());
   }
 

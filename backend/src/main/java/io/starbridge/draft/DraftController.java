@@ -29,7 +29,8 @@ class DraftController {
   }
 
   @Get("{?cursor,limit}")
-  Page<DraftView> list(Actor actor, @Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit) {
+  Page<DraftView> list(
+      Actor actor, @Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit) {
     return drafts.mine(actor, cursor, limit);
   }
 

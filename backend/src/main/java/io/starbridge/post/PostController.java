@@ -78,17 +78,28 @@ class PostController {
       @Nullable @QueryValue Integer limit,
       @Nullable @QueryValue Integer near,
       @Nullable @QueryValue String view) {
-    return posts.page(guardians.of(actor), id, new PostQueries.PageParams(cursor, limit, near, view));
+    return posts.page(
+        guardians.of(actor), id, new PostQueries.PageParams(cursor, limit, near, view));
   }
 
   @Post("/topics/{id}/posts")
   HttpResponse<PostView> reply(
-      Actor actor, @PathVariable long id, @Nullable @Header(Idempotency.HEADER) String key, @Valid @Body PostRequests.Reply body) {
+      Actor actor,
+      @PathVariable long id,
+      @Nullable @Header(Idempotency.HEADER) String key,
+      @Valid @Body PostRequests.Reply body) {
     var result =
-        idempotency.once(actor.id(), key, "POST /topics/" + id + "/posts", body, 201, Argument.of(PostView.class), () -> {
-          rateLimiter.consume(limits.postsPerUser, guardians.of(actor));
-          return createReply.call(actor, id, body);
-        });
+        idempotency.once(
+            actor.id(),
+            key,
+            "POST /topics/" + id + "/posts",
+            body,
+            201,
+            Argument.of(PostView.class),
+            () -> {
+              rateLimiter.consume(limits.postsPerUser, guardians.of(actor));
+              return createReply.call(actor, id, body);
+            });
     return HttpResponse.status(HttpStatus.valueOf(result.status())).body(result.body());
   }
 
@@ -155,7 +166,8 @@ class PostController {
   }
 
   @Get("/me/bookmarks{?cursor,limit}")
-  Page<BookmarkView> myBookmarks(Actor actor, @Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit) {
+  Page<BookmarkView> myBookmarks(
+      Actor actor, @Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit) {
     return bookmarks.mine(actor, cursor, limit);
   }
 }

@@ -71,12 +71,21 @@ class TopicController {
 
   @Post("/topics")
   HttpResponse<TopicView> create(
-      Actor actor, @Nullable @Header(Idempotency.HEADER) String key, @Valid @Body TopicRequests.Create body) {
+      Actor actor,
+      @Nullable @Header(Idempotency.HEADER) String key,
+      @Valid @Body TopicRequests.Create body) {
     var result =
-        idempotency.once(actor.id(), key, "POST /topics", body, 201, Argument.of(TopicView.class), () -> {
-          rateLimiter.consume(limits.topicsPerUser, guardians.of(actor));
-          return createTopic.call(actor, body);
-        });
+        idempotency.once(
+            actor.id(),
+            key,
+            "POST /topics",
+            body,
+            201,
+            Argument.of(TopicView.class),
+            () -> {
+              rateLimiter.consume(limits.topicsPerUser, guardians.of(actor));
+              return createTopic.call(actor, body);
+            });
     return HttpResponse.status(HttpStatus.valueOf(result.status())).body(result.body());
   }
 
@@ -88,7 +97,8 @@ class TopicController {
       @Nullable @QueryValue String period,
       @Nullable @QueryValue Integer limit,
       @Nullable @QueryValue String cursor) {
-    return topics.siteWide(guardians.of(actor), new TopicQueries.ListParams(sort, period, limit, cursor));
+    return topics.siteWide(
+        guardians.of(actor), new TopicQueries.ListParams(sort, period, limit, cursor));
   }
 
   @Get("/boards/{slug}/topics{?sort,period,limit,cursor}")
@@ -100,7 +110,8 @@ class TopicController {
       @Nullable @QueryValue String period,
       @Nullable @QueryValue Integer limit,
       @Nullable @QueryValue String cursor) {
-    return topics.ofBoard(guardians.of(actor), slug, new TopicQueries.ListParams(sort, period, limit, cursor));
+    return topics.ofBoard(
+        guardians.of(actor), slug, new TopicQueries.ListParams(sort, period, limit, cursor));
   }
 
   @Get("/tags/{tag}/topics{?sort,period,limit,cursor}")
@@ -112,7 +123,8 @@ class TopicController {
       @Nullable @QueryValue String period,
       @Nullable @QueryValue Integer limit,
       @Nullable @QueryValue String cursor) {
-    return topics.tagged(guardians.of(actor), tag, new TopicQueries.ListParams(sort, period, limit, cursor));
+    return topics.tagged(
+        guardians.of(actor), tag, new TopicQueries.ListParams(sort, period, limit, cursor));
   }
 
   @Get("/topics/{id}")

@@ -38,8 +38,22 @@ class GuardianScopeTest {
                 "scope-check-" + i++,
                 access,
                 trust);
-        boards.add(new Board(id, "", "", "", "", "", 0, null, "#000000", Board.Access.parse(access), trust,
-            Board.Access.SIGNED_IN, 0, false));
+        boards.add(
+            new Board(
+                id,
+                "",
+                "",
+                "",
+                "",
+                "",
+                0,
+                null,
+                "#000000",
+                Board.Access.parse(access),
+                trust,
+                Board.Access.SIGNED_IN,
+                0,
+                false));
       }
     }
   }
@@ -53,11 +67,17 @@ class GuardianScopeTest {
     List<Actor> actors = new ArrayList<>();
     actors.add(Actor.anonymous());
     for (int tl = 0; tl <= 4; tl++) {
-      actors.add(new Actor(1000L + tl, "m" + tl, Role.MEMBER, "active", tl, true, 1L, Actor.AuthMethod.SESSION));
+      actors.add(
+          new Actor(
+              1000L + tl, "m" + tl, Role.MEMBER, "active", tl, true, 1L, Actor.AuthMethod.SESSION));
     }
-    actors.add(new Actor(2000L, "quiet", Role.MEMBER, "silenced", 1, true, 1L, Actor.AuthMethod.SESSION));
-    actors.add(new Actor(3000L, "mod", Role.MODERATOR, "active", 0, true, 1L, Actor.AuthMethod.SESSION));
-    actors.add(new Actor(4000L, "admin", Role.ADMIN, "active", 0, true, 1L, Actor.AuthMethod.PERSONAL_TOKEN));
+    actors.add(
+        new Actor(2000L, "quiet", Role.MEMBER, "silenced", 1, true, 1L, Actor.AuthMethod.SESSION));
+    actors.add(
+        new Actor(3000L, "mod", Role.MODERATOR, "active", 0, true, 1L, Actor.AuthMethod.SESSION));
+    actors.add(
+        new Actor(
+            4000L, "admin", Role.ADMIN, "active", 0, true, 1L, Actor.AuthMethod.PERSONAL_TOKEN));
     return actors;
   }
 
@@ -67,10 +87,15 @@ class GuardianScopeTest {
     for (Actor actor : actors()) {
       Guardian g = guardians.of(actor);
       Set<Long> bySql =
-          db.list("select b.id from boards b where " + g.readableScope().boardsReadable("b"), rs -> rs.getLong(1)).stream()
+          db
+              .list(
+                  "select b.id from boards b where " + g.readableScope().boardsReadable("b"),
+                  rs -> rs.getLong(1))
+              .stream()
               .filter(ours::contains)
               .collect(Collectors.toSet());
-      Set<Long> byJava = boards.stream().filter(g::canSee).map(Board::id).collect(Collectors.toSet());
+      Set<Long> byJava =
+          boards.stream().filter(g::canSee).map(Board::id).collect(Collectors.toSet());
       assertThat(bySql).as("actor %s", actor.handle()).isEqualTo(byJava);
     }
   }
@@ -78,7 +103,11 @@ class GuardianScopeTest {
   @Test
   void theScopeRefusesAnythingButAnAlias() {
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> guardians.of(Actor.anonymous()).readableScope().boardsReadable("b; drop table users"))
+            () ->
+                guardians
+                    .of(Actor.anonymous())
+                    .readableScope()
+                    .boardsReadable("b; drop table users"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -24,7 +24,9 @@ class TopicRulesTest {
         .containsExactly("scifi", "硬科幻", "warp-drive", "a_b");
     assertThat(errors).isEmpty();
     TopicRules.tags(List.of("x", "has space", "emoji😀", "a".repeat(31)), errors);
-    assertThat(errors).extracting(FieldError::field).containsExactly("tags[0]", "tags[1]", "tags[2]", "tags[3]");
+    assertThat(errors)
+        .extracting(FieldError::field)
+        .containsExactly("tags[0]", "tags[1]", "tags[2]", "tags[3]");
   }
 
   @Test
