@@ -20,6 +20,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.starbridge.common.Idempotency;
 import io.starbridge.security.Actor;
 import io.starbridge.security.Guardians;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -59,6 +60,9 @@ class BoardController {
   }
 
   @Post
+  @ApiResponse(
+      responseCode = "201",
+      description = "Created (or the first answer replayed for a repeated Idempotency-Key)")
   HttpResponse<BoardView> create(
       Actor actor,
       @Nullable @Header(Idempotency.HEADER) String key,

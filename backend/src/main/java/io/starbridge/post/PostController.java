@@ -20,10 +20,12 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.starbridge.common.Idempotency;
 import io.starbridge.common.Page;
+import io.starbridge.common.StandardProblems;
 import io.starbridge.security.Actor;
 import io.starbridge.security.Guardians;
 import io.starbridge.security.Limits;
 import io.starbridge.security.RateLimiter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -32,6 +34,7 @@ import java.util.List;
 @Controller("/api/v1")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Posts")
+@StandardProblems
 class PostController {
   static final int REACTORS_PER_KIND = 20;
 
@@ -83,6 +86,9 @@ class PostController {
   }
 
   @Post("/topics/{id}/posts")
+  @ApiResponse(
+      responseCode = "201",
+      description = "Created (or the first answer replayed for a repeated Idempotency-Key)")
   HttpResponse<PostView> reply(
       Actor actor,
       @PathVariable long id,

@@ -1,6 +1,8 @@
 package io.starbridge.topic;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.QueryValue;
 import io.starbridge.account.UserCard;
 import io.starbridge.board.Board;
 import io.starbridge.board.BoardQueries;
@@ -99,12 +101,13 @@ public class TopicQueries {
     }
   }
 
-  /** The query parameters of a topic list, as sent. */
+  /** The query parameters of a topic list, as sent (bound from the query string). */
+  @Introspected
   public record ListParams(
-      @Nullable String sort,
-      @Nullable String period,
-      @Nullable Integer limit,
-      @Nullable String cursor) {}
+      @Nullable @QueryValue String sort,
+      @Nullable @QueryValue String period,
+      @Nullable @QueryValue Integer limit,
+      @Nullable @QueryValue String cursor) {}
 
   /** Where a list draws from: one board, one tag, or (both null) every readable board. */
   record Source(@Nullable Long boardId, @Nullable String tag) {
