@@ -51,6 +51,18 @@ public final class Cursors {
     }
   }
 
+  private static final java.time.Instant EARLIEST = java.time.Instant.parse("0001-01-01T00:00:00Z");
+  private static final java.time.Instant LATEST = java.time.Instant.parse("9999-12-31T23:59:59Z");
+
+  /** A timestamp from a cursor, refused (as a bad cursor) outside what PostgreSQL stores. */
+  public static java.time.Instant instant(String text) {
+    java.time.Instant t = java.time.Instant.parse(text);
+    if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
+      throw new IllegalArgumentException("timestamp out of range");
+    }
+    return t;
+  }
+
   public static ApiException invalid() {
     return ApiException.invalid("cursor", "invalid", "is not a cursor this list handed out");
   }

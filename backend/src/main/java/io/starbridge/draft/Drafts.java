@@ -106,7 +106,7 @@ public class Drafts {
     Sql sql = new Sql().append("select * from drafts where user_id = ?", actor.id());
     if (cursor != null) {
       record Pos(Instant at, String key) {}
-      Pos pos = Cursors.read(cursor, 2, p -> new Pos(Instant.parse(p.get(0)), p.get(1)));
+      Pos pos = Cursors.read(cursor, 2, p -> new Pos(Cursors.instant(p.get(0)), p.get(1)));
       sql.append(" and (updated_at, key) < (?, ?)", pos.at(), pos.key());
     }
     sql.append(" order by updated_at desc, key desc limit ?", limit + 1);

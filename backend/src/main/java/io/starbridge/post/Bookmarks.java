@@ -98,7 +98,8 @@ public class Bookmarks {
     if (cursor != null) {
       record Pos(Instant at, long postId) {}
       Pos pos =
-          Cursors.read(cursor, 2, p -> new Pos(Instant.parse(p.get(0)), Long.parseLong(p.get(1))));
+          Cursors.read(
+              cursor, 2, p -> new Pos(Cursors.instant(p.get(0)), Long.parseLong(p.get(1))));
       sql.append(" and (bm.created_at, bm.post_id) < (?, ?)", pos.at(), pos.postId());
     }
     sql.append(" order by bm.created_at desc, bm.post_id desc limit ?", limit + 1);

@@ -300,11 +300,11 @@ public class TopicQueries {
           }
           Object key =
               switch (sort) {
-                case LATEST, NEW -> Instant.parse(p.get(2));
+                case LATEST, NEW -> Cursors.instant(p.get(2));
                 case TOP -> Integer.parseInt(p.get(2));
                 case HOT -> Double.parseDouble(p.get(2));
               };
-          return new Position(Instant.parse(p.get(1)), key, Long.parseLong(p.get(3)));
+          return new Position(Cursors.instant(p.get(1)), key, Long.parseLong(p.get(3)));
         });
   }
 

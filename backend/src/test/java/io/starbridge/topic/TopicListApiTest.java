@@ -257,6 +257,12 @@ class TopicListApiTest extends ForumTest {
       assertProblem(anonymous().get(path + "?limit=101"), 400, "/problems/validation");
       assertProblem(anonymous().get(path + "?limit=ten"), 400, "/problems/validation");
       assertProblem(anonymous().get(path + "?cursor=not-a-cursor"), 400, "/problems/validation");
+      String farFuture =
+          java.util.Base64.getUrlEncoder()
+              .encodeToString(
+                  "latest|+1000000000-01-01T00:00:00Z|+1000000000-01-01T00:00:00Z|1"
+                      .getBytes(StandardCharsets.UTF_8));
+      assertProblem(anonymous().get(path + "?cursor=" + farFuture), 400, "/problems/validation");
       String board = fx().board();
       topics(fx().admin(), board, 2);
       String latestCursor =
