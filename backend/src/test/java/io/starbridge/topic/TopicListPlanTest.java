@@ -45,12 +45,13 @@ class TopicListPlanTest {
       boardId = id;
       db.update(
           """
-          insert into topics (board_id, author_id, title, slug, created_at, last_posted_at)
-          select ?, ?, 'Topic ' || g, 'topic-' || g, now() - g * interval '1 minute', now() - g * interval '1 minute'
+          insert into topics (board_id, author_id, title, slug, created_at, last_posted_at,
+                              like_count, reply_count, view_count)
+          select ?, ?, 'Topic ' || g, 'topic-' || g, now() - g * interval '1 minute', now() - g * interval '1 minute',
+                 (g * 7) % 50, g % 9, g * 3
             from generate_series(1, 500) g
           """,
-          id,
-          userId);
+          id, userId);
     }
     db.update("analyze topics");
     member =
