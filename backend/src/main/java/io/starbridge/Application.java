@@ -25,6 +25,19 @@ public class Application {
     Micronaut.build(args).mainClass(Application.class).banner(false).start();
   }
 
+  private static ApplicationContext context(String[] args) {
+    return ApplicationContext.builder().deduceEnvironment(false).args(args).start();
+  }
+
+  private static int intOption(String[] args, String name, int fallback) {
+    for (int i = 0; i < args.length - 1; i++) {
+      if (args[i].equals(name)) {
+        return Integer.parseInt(args[i + 1].replace("_", "").replace(",", ""));
+      }
+    }
+    return fallback;
+  }
+
   /** Command-line operations that need the database but not the HTTP server. */
   private static int command(String[] args) {
     String name = args[0];
@@ -34,8 +47,7 @@ public class Application {
         System.err.println("usage: grant-role <handle> <member|moderator|admin>");
         return 2;
       }
-      try (ApplicationContext ctx =
-          ApplicationContext.builder().deduceEnvironment(false).args(args).start()) {
+      try (ApplicationContext ctx = context(args)) {
         UserView user = ctx.getBean(Accounts.class).grantRole(rest[0], rest[1]);
         System.out.println("@" + user.handle() + " is now " + user.role());
         return 0;
@@ -44,7 +56,28 @@ public class Application {
         return 1;
       }
     }
-    System.err.println("unknown command: " + name + "\ncommands: grant-role <handle> <role>");
+    if (name.equals("seed-demo")) {
+      try (ApplicationContext ctx = context(args)) {
+        ctx.getBean(io.starbridge.demo.DemoSeeder.class).seed(System.out);
+        return 0;
+      }
+    }
+    if (name.equals("generate")) {
+      int users = intOption(rest, "--users", 10_000);
+      int topics = intOption(rest, "--topics", 100_000);
+      int posts = intOption(rest, "--posts", 1_000_000);
+      try (ApplicationContext ctx = context(args)) {
+        ctx.getBean(io.starbridge.demo.BulkGenerator.class)
+            .generate(users, topics, posts, System.out);
+        return 0;
+      }
+    }
+    System.err.println(
+        "unknown command: "
+            + name
+            + "\ncommands:\n  grant-role <handle> <member|moderator|admin>\n"
+            + "  seed-demo                                       a small bilingual demo community\n"
+            + "  generate [--users N] [--topics N] [--posts N]   large synthetic data set for benchmarks");
     return 2;
   }
 }

@@ -27,7 +27,9 @@ class AdminUserController {
 
   @Patch("/{handle}")
   UserView update(
-      Actor actor, @PathVariable String handle, @Valid @Body Requests.AdminUpdateUser body) {
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @PathVariable String handle,
+      @Valid @Body Requests.AdminUpdateUser body) {
     guardians.of(actor).ensureAdmin();
     return accounts.adminUpdate(actor, handle, body);
   }

@@ -66,7 +66,7 @@ class AuthController {
   @Post("/verify-email/resend")
   @Secured(SecurityRule.IS_AUTHENTICATED)
   @Status(HttpStatus.ACCEPTED)
-  void resendVerification(Actor actor) {
+  void resendVerification(@io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor) {
     rateLimiter.consume(limits.verificationMailsPerUser, Long.toString(actor.id()));
     accounts.resendVerification(actor);
   }
@@ -104,7 +104,8 @@ class AuthController {
   }
 
   @Post("/logout")
-  HttpResponse<Void> logout(HttpRequest<?> request, Actor actor) {
+  HttpResponse<Void> logout(
+      HttpRequest<?> request, @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor) {
     // The access cookie may have expired while the refresh token still lives: end both.
     String refresh =
         request.getCookies().findCookie(AuthCookies.REFRESH).map(Cookie::getValue).orElse(null);

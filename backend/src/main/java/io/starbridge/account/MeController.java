@@ -43,17 +43,20 @@ class MeController {
   }
 
   @Get
-  UserView me(Actor actor) {
+  UserView me(@io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor) {
     return accounts.me(actor);
   }
 
   @Patch
-  UserView update(Actor actor, @Valid @Body Requests.UpdateMe body) {
+  UserView update(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @Valid @Body Requests.UpdateMe body) {
     return accounts.updateMe(actor, body);
   }
 
   @Delete
-  HttpResponse<Void> delete(HttpRequest<?> request, Actor actor) {
+  HttpResponse<Void> delete(
+      HttpRequest<?> request, @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor) {
     accounts.deleteMe(actor);
     MutableHttpResponse<Void> response = HttpResponse.noContent();
     cookies.clear(request, response);
@@ -62,7 +65,9 @@ class MeController {
 
   @Put("/password")
   @Status(HttpStatus.NO_CONTENT)
-  void changePassword(Actor actor, @Valid @Body Requests.ChangePassword body) {
+  void changePassword(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @Valid @Body Requests.ChangePassword body) {
     accounts.changePassword(actor, body);
   }
 
@@ -70,21 +75,23 @@ class MeController {
   record TokenList(List<PersonalTokenService.TokenView> items, String nextCursor) {}
 
   @Get("/tokens")
-  TokenList listTokens(Actor actor) {
+  TokenList listTokens(@io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor) {
     return new TokenList(tokens.list(actor), null);
   }
 
   @Post("/tokens")
   @Status(HttpStatus.CREATED)
   PersonalTokenService.CreatedToken createToken(
-      Actor actor, @Valid @Body Requests.CreateToken body) {
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @Valid @Body Requests.CreateToken body) {
     guardians.of(actor).ensureSession();
     return tokens.create(actor, body);
   }
 
   @Delete("/tokens/{id}")
   @Status(HttpStatus.NO_CONTENT)
-  void revokeToken(Actor actor, @PathVariable long id) {
+  void revokeToken(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor, @PathVariable long id) {
     tokens.revoke(actor, id);
   }
 }

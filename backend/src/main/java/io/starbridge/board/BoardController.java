@@ -55,7 +55,7 @@ class BoardController {
 
   @Get
   @Secured(SecurityRule.IS_ANONYMOUS)
-  BoardList list(Actor actor) {
+  BoardList list(@io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor) {
     return new BoardList(boards.visible(guardians.of(actor)), null);
   }
 
@@ -64,7 +64,7 @@ class BoardController {
       responseCode = "201",
       description = "Created (or the first answer replayed for a repeated Idempotency-Key)")
   HttpResponse<BoardView> create(
-      Actor actor,
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
       @Nullable @Header(Idempotency.HEADER) String key,
       @Valid @Body BoardRequests.Create body) {
     var result =
@@ -81,30 +81,41 @@ class BoardController {
 
   @Get("/{slug}")
   @Secured(SecurityRule.IS_ANONYMOUS)
-  BoardView get(Actor actor, @PathVariable String slug) {
+  BoardView get(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @PathVariable String slug) {
     return boards.one(guardians.of(actor), slug);
   }
 
   @Patch("/{slug}")
-  BoardView update(Actor actor, @PathVariable String slug, @Valid @Body BoardRequests.Update body) {
+  BoardView update(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @PathVariable String slug,
+      @Valid @Body BoardRequests.Update body) {
     return manage.update(actor, slug, body);
   }
 
   @Delete("/{slug}")
   @Status(HttpStatus.NO_CONTENT)
-  void delete(Actor actor, @PathVariable String slug) {
+  void delete(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @PathVariable String slug) {
     manage.delete(actor, slug);
   }
 
   @Put("/{slug}/follow")
   @Status(HttpStatus.NO_CONTENT)
-  void follow(Actor actor, @PathVariable String slug) {
+  void follow(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @PathVariable String slug) {
     follows.follow(actor, slug);
   }
 
   @Delete("/{slug}/follow")
   @Status(HttpStatus.NO_CONTENT)
-  void unfollow(Actor actor, @PathVariable String slug) {
+  void unfollow(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @PathVariable String slug) {
     follows.unfollow(actor, slug);
   }
 }

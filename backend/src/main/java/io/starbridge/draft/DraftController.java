@@ -32,23 +32,32 @@ class DraftController {
 
   @Get("{?cursor,limit}")
   Page<DraftView> list(
-      Actor actor, @Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit) {
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @Nullable @QueryValue String cursor,
+      @Nullable @QueryValue Integer limit) {
     return drafts.mine(actor, cursor, limit);
   }
 
   @Get("/{key}")
-  DraftView get(Actor actor, @PathVariable String key) {
+  DraftView get(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @PathVariable String key) {
     return drafts.get(actor, key);
   }
 
   @Put("/{key}")
-  DraftView save(Actor actor, @PathVariable String key, @Valid @Body DraftRequests.Save body) {
+  DraftView save(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @PathVariable String key,
+      @Valid @Body DraftRequests.Save body) {
     return drafts.save(actor, key, body);
   }
 
   @Delete("/{key}")
   @Status(HttpStatus.NO_CONTENT)
-  void delete(Actor actor, @PathVariable String key) {
+  void delete(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @PathVariable String key) {
     drafts.delete(actor, key);
   }
 }

@@ -30,7 +30,9 @@ class MarkdownController {
   record Preview(String bodyHtml) {}
 
   @Post("/preview")
-  Preview preview(Actor actor, @Valid @Body PreviewRequest request) {
+  Preview preview(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @Valid @Body PreviewRequest request) {
     return new Preview(markdown.cook(request.body()).html());
   }
 }

@@ -75,7 +75,7 @@ class PostController {
   @Get("/topics/{id}/posts{?cursor,limit,near,view}")
   @Secured(SecurityRule.IS_ANONYMOUS)
   PostPage page(
-      Actor actor,
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
       @PathVariable long id,
       @Nullable @QueryValue String cursor,
       @Nullable @QueryValue Integer limit,
@@ -90,7 +90,7 @@ class PostController {
       responseCode = "201",
       description = "Created (or the first answer replayed for a repeated Idempotency-Key)")
   HttpResponse<PostView> reply(
-      Actor actor,
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
       @PathVariable long id,
       @Nullable @Header(Idempotency.HEADER) String key,
       @Valid @Body PostRequests.Reply body) {
@@ -111,30 +111,37 @@ class PostController {
 
   @Get("/posts/{id}")
   @Secured(SecurityRule.IS_ANONYMOUS)
-  PostView get(Actor actor, @PathVariable long id) {
+  PostView get(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor, @PathVariable long id) {
     return posts.one(guardians.of(actor), id);
   }
 
   @Patch("/posts/{id}")
-  PostView edit(Actor actor, @PathVariable long id, @Valid @Body PostRequests.Edit body) {
+  PostView edit(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @PathVariable long id,
+      @Valid @Body PostRequests.Edit body) {
     rateLimiter.consume(limits.editsPerUser, guardians.of(actor));
     return editPost.call(actor, id, body);
   }
 
   @Delete("/posts/{id}")
   @Status(HttpStatus.NO_CONTENT)
-  void delete(Actor actor, @PathVariable long id) {
+  void delete(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor, @PathVariable long id) {
     deletePost.delete(actor, id);
   }
 
   @Post("/posts/{id}/restore")
-  PostView restore(Actor actor, @PathVariable long id) {
+  PostView restore(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor, @PathVariable long id) {
     return deletePost.restore(actor, id);
   }
 
   @Get("/posts/{id}/revisions")
   @Secured(SecurityRule.IS_ANONYMOUS)
-  Page<RevisionView> revisions(Actor actor, @PathVariable long id) {
+  Page<RevisionView> revisions(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor, @PathVariable long id) {
     return posts.revisions(guardians.of(actor), id);
   }
 
@@ -143,37 +150,50 @@ class PostController {
   record Reactions(List<PostView.Reaction> reactions) {}
 
   @Put("/posts/{id}/reactions/{kind}")
-  Reactions addReaction(Actor actor, @PathVariable long id, @PathVariable String kind) {
+  Reactions addReaction(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @PathVariable long id,
+      @PathVariable String kind) {
     rateLimiter.consume(limits.reactionsPerUser, guardians.of(actor));
     return new Reactions(react.add(actor, id, kind));
   }
 
   @Delete("/posts/{id}/reactions/{kind}")
-  Reactions removeReaction(Actor actor, @PathVariable long id, @PathVariable String kind) {
+  Reactions removeReaction(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @PathVariable long id,
+      @PathVariable String kind) {
     return new Reactions(react.remove(actor, id, kind));
   }
 
   @Get("/posts/{id}/reactions")
   @Secured(SecurityRule.IS_ANONYMOUS)
-  Page<PostQueries.Reactors> reactors(Actor actor, @PathVariable long id) {
+  Page<PostQueries.Reactors> reactors(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor, @PathVariable long id) {
     return posts.reactors(guardians.of(actor), id, REACTORS_PER_KIND);
   }
 
   @Put("/posts/{id}/bookmark")
   @Status(HttpStatus.NO_CONTENT)
-  void bookmark(Actor actor, @PathVariable long id, @Nullable @Body PostRequests.Bookmark body) {
+  void bookmark(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @PathVariable long id,
+      @Nullable @Body PostRequests.Bookmark body) {
     bookmarks.put(actor, id, body == null ? null : body.note());
   }
 
   @Delete("/posts/{id}/bookmark")
   @Status(HttpStatus.NO_CONTENT)
-  void unbookmark(Actor actor, @PathVariable long id) {
+  void unbookmark(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor, @PathVariable long id) {
     bookmarks.remove(actor, id);
   }
 
   @Get("/me/bookmarks{?cursor,limit}")
   Page<BookmarkView> myBookmarks(
-      Actor actor, @Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit) {
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @Nullable @QueryValue String cursor,
+      @Nullable @QueryValue Integer limit) {
     return bookmarks.mine(actor, cursor, limit);
   }
 }

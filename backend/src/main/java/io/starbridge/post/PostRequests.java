@@ -9,12 +9,12 @@ import jakarta.validation.constraints.Size;
 /**
  * Request bodies of the post endpoints; the body's real limits are checked by {@link PostWriter}.
  */
-final class PostRequests {
+public final class PostRequests {
   private PostRequests() {}
 
   /** POST /topics/{id}/posts. {@code replyTo} is the id of the post answered, in the same topic. */
   @Serdeable
-  record Reply(@NotNull @Size(max = 64_000) String body, @Nullable @Positive Long replyTo) {}
+  public record Reply(@NotNull @Size(max = 64_000) String body, @Nullable @Positive Long replyTo) {}
 
   /** PATCH /posts/{id}. */
   @Serdeable

@@ -77,7 +77,7 @@ class TopicController {
       responseCode = "201",
       description = "Created (or the first answer replayed for a repeated Idempotency-Key)")
   HttpResponse<TopicView> create(
-      Actor actor,
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
       @Nullable @Header(Idempotency.HEADER) String key,
       @Valid @Body TopicRequests.Create body) {
     var result =
@@ -97,47 +97,63 @@ class TopicController {
 
   @Get("/topics{?params*}")
   @Secured(SecurityRule.IS_ANONYMOUS)
-  Page<TopicListItem> siteWide(Actor actor, @RequestBean TopicQueries.ListParams params) {
+  Page<TopicListItem> siteWide(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @RequestBean TopicQueries.ListParams params) {
     return topics.siteWide(guardians.of(actor), params);
   }
 
   @Get("/boards/{slug}/topics{?params*}")
   @Secured(SecurityRule.IS_ANONYMOUS)
   Page<TopicListItem> ofBoard(
-      Actor actor, @PathVariable String slug, @RequestBean TopicQueries.ListParams params) {
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @PathVariable String slug,
+      @RequestBean TopicQueries.ListParams params) {
     return topics.ofBoard(guardians.of(actor), slug, params);
   }
 
   @Get("/tags/{tag}/topics{?params*}")
   @Secured(SecurityRule.IS_ANONYMOUS)
   Page<TopicListItem> tagged(
-      Actor actor, @PathVariable String tag, @RequestBean TopicQueries.ListParams params) {
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @PathVariable String tag,
+      @RequestBean TopicQueries.ListParams params) {
     return topics.tagged(guardians.of(actor), tag, params);
   }
 
   @Get("/topics/{id}")
   @Secured(SecurityRule.IS_ANONYMOUS)
-  TopicView get(HttpRequest<?> request, Actor actor, @PathVariable long id) {
+  TopicView get(
+      HttpRequest<?> request,
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @PathVariable long id) {
     TopicView topic = topics.view(guardians.of(actor), id);
     views.record(id, actor.userId(), clientIp.of(request));
     return topic;
   }
 
   @Patch("/topics/{id}")
-  TopicView update(Actor actor, @PathVariable long id, @Valid @Body TopicRequests.Update body) {
+  TopicView update(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @PathVariable long id,
+      @Valid @Body TopicRequests.Update body) {
     rateLimiter.consume(limits.editsPerUser, guardians.of(actor));
     return updateTopic.call(actor, id, body);
   }
 
   @Delete("/topics/{id}")
   @Status(HttpStatus.NO_CONTENT)
-  void delete(Actor actor, @PathVariable long id) {
+  void delete(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor, @PathVariable long id) {
     deleteTopic.delete(actor, id, null);
   }
 
   @Post("/topics/{id}/read")
   @Status(HttpStatus.NO_CONTENT)
-  void markRead(Actor actor, @PathVariable long id, @Valid @Body TopicRequests.Read body) {
+  void markRead(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @PathVariable long id,
+      @Valid @Body TopicRequests.Read body) {
     reads.markRead(actor, id, body.postNumber());
   }
 }

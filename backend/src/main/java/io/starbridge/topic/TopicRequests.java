@@ -14,12 +14,12 @@ import java.util.List;
  * Request bodies of the topic endpoints. The sizes here only bound what is read; the real rules
  * (lengths in code points, tag syntax) are in {@link TopicRules} and the post body check.
  */
-final class TopicRequests {
+public final class TopicRequests {
   private TopicRequests() {}
 
   /** POST /topics. */
   @Serdeable
-  record Create(
+  public record Create(
       @NotBlank @Size(max = 60) String board,
       @NotNull @Size(max = 1000) String title,
       @NotNull @Size(max = 64_000) String body,
