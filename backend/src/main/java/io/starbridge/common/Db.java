@@ -136,6 +136,16 @@ public class Db {
     return c.createArrayOf(type, values.toArray());
   }
 
+  private static final java.util.regex.Pattern ALIAS = java.util.regex.Pattern.compile("[a-z][a-z0-9_]*");
+
+  /** Refuses anything but a plain SQL alias, for helpers that splice an alias into SQL. */
+  public static String checkAlias(String alias) {
+    if (!ALIAS.matcher(alias).matches()) {
+      throw new IllegalArgumentException("bad SQL alias " + alias);
+    }
+    return alias;
+  }
+
   /** Marks a string parameter as jsonb. */
   public record Json(String value) {}
 

@@ -45,4 +45,17 @@ public final class Texts {
     }
     return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
   }
+
+  /** The first {@code max} code points of {@code text}, whitespace collapsed, "…" when cut. */
+  public static String excerpt(String text, int max) {
+    if (text == null) {
+      return "";
+    }
+    String flat = text.replaceAll("\\s+", " ").strip();
+    if (length(flat) <= max) {
+      return flat;
+    }
+    int end = flat.offsetByCodePoints(0, max);
+    return flat.substring(0, end).stripTrailing() + "…";
+  }
 }

@@ -1,7 +1,10 @@
 package io.starbridge.security;
 
+import io.starbridge.board.Board;
 import io.starbridge.common.ApiException;
 import io.starbridge.common.ProblemType;
+import io.starbridge.post.Post;
+import io.starbridge.topic.Topic;
 
 /**
  * Decides what one actor may see and do. The only place permission rules live: controllers,
@@ -66,5 +69,316 @@ public final class Guardian {
       throw new ApiException(
           ProblemType.ACCOUNT_SILENCED, "Your account is silenced and cannot post for now");
     }
+  }
+
+  /** Staff skip the write rate limits (they clean up spam in bulk). */
+  public boolean isRateLimited() {
+    return !isStaff();
+  }
+
+  /** The same read rule as {@link #canSee(Board)}, as input for SQL. */
+  public AccessScope readableScope() {
+    return new AccessScope(isSignedIn(), actor.trustLevel(), isStaff());
+  }
+
+  // ---- boards -------------------------------------------------------------------------------
+
+  public boolean canSee(Board board) {
+    return BoardPolicy.canRead(actor, isStaff(), board);
+  }
+
+  /** Boards the actor may not read do not exist for it: 404, not 403. */
+  public void ensureCanSee(Board board) {
+    if (!canSee(board)) {
+      throw ApiException.notFound("Board");
+    }
+  }
+
+  public boolean canManageBoards() {
+    return isAdmin();
+  }
+
+  public void ensureCanManageBoards() {
+    ensureSignedIn();
+    if (!canManageBoards()) {
+      throw ApiException.forbidden("Only administrators may manage boards");
+    }
+  }
+
+  public boolean canFollow(Board board) {
+    return isSignedIn() && canSee(board);
+  }
+
+  public void ensureCanFollow(Board board) {
+    ensureSignedIn();
+    ensureCanSee(board);
+  }
+
+  public boolean canCreateTopicIn(Board board) {
+    return isSignedIn() && !isSilenced() && canSee(board) && BoardPolicy.canPost(actor, isStaff(), board);
+  }
+
+  public void ensureCanCreateTopicIn(Board board) {
+    ensureSignedIn();
+    ensureCanSee(board);
+    ensureCanWrite();
+    ensureCanPostIn(board);
+  }
+
+  private void ensureCanPostIn(Board board) {
+    if (!BoardPolicy.canPost(actor, isStaff(), board)) {
+      throw ApiException.forbidden(
+          "Only " + BoardPolicy.describe(board.postAccess(), board.minPostTrust()) + " may post in this board");
+    }
+  }
+
+  /**
+   * A sub-board may not be more open to readers than its parent, so that whoever reads a
+   * sub-board reads its parent too and the nested board list never shows an orphan.
+   */
+  public static boolean readRuleWithin(Board.Access child, int childTrust, Board.Access parent, int parentTrust) {
+    return BoardPolicy.closedness(child, childTrust) >= BoardPolicy.closedness(parent, parentTrust);
+  }
+
+  // ---- topics -------------------------------------------------------------------------------
+
+  /** Deleted topics are visible to staff only (who may restore them). */
+  public boolean canSee(Topic topic) {
+    return canSee(topic.board()) && (!topic.deleted() || isStaff());
+  }
+
+  public void ensureCanSee(Topic topic) {
+    if (!canSee(topic)) {
+      throw ApiException.notFound("Topic");
+    }
+  }
+
+  /** Locked and closed topics take replies from staff only. */
+  public boolean canReplyTo(Topic topic) {
+    return isSignedIn()
+        && !isSilenced()
+        && canSee(topic)
+        && !topic.deleted()
+        && (isStaff() || !frozen(topic))
+        && BoardPolicy.canPost(actor, isStaff(), topic.board());
+  }
+
+  public void ensureCanReplyTo(Topic topic) {
+    ensureSignedIn();
+    ensureCanSee(topic);
+    ensureCanWrite();
+    if (topic.deleted()) {
+      throw ApiException.forbidden("This topic has been deleted");
+    }
+    if (!isStaff() && frozen(topic)) {
+      throw ApiException.forbidden(
+          topic.closed() ? "This topic is closed: it takes no new replies" : "This topic is locked: it takes no new replies");
+    }
+    ensureCanPostIn(topic.board());
+  }
+
+  /** Title and tags: the author while the topic is open, or staff. */
+  public boolean canEdit(Topic topic) {
+    if (!isSignedIn() || isSilenced() || !canSee(topic)) {
+      return false;
+    }
+    return isStaff() || (isAuthor(topic) && !topic.deleted() && !frozen(topic));
+  }
+
+  public void ensureCanEdit(Topic topic) {
+    ensureSignedIn();
+    ensureCanSee(topic);
+    ensureCanWrite();
+    if (!canEdit(topic)) {
+      throw ApiException.forbidden(
+          isAuthor(topic) ? "This topic can no longer be edited" : "Only the author or staff may edit this topic");
+    }
+  }
+
+  /** Pin, lock, close and move. */
+  public boolean canModerate(Topic topic) {
+    return isStaff() && canSee(topic);
+  }
+
+  public void ensureCanModerate(Topic topic) {
+    ensureSignedIn();
+    ensureCanSee(topic);
+    if (!canModerate(topic)) {
+      throw ApiException.forbidden("Only moderators may pin, lock, close or move topics");
+    }
+  }
+
+  /** The author may delete a topic only while nobody else has replied; staff always. */
+  public boolean canDelete(Topic topic) {
+    if (!isSignedIn() || !canSee(topic) || topic.deleted()) {
+      return false;
+    }
+    return isStaff() || (isAuthor(topic) && !isSilenced() && !frozen(topic) && !topic.othersReplied());
+  }
+
+  public void ensureCanDelete(Topic topic) {
+    ensureSignedIn();
+    ensureCanSee(topic);
+    if (topic.deleted()) {
+      throw ApiException.forbidden("This topic is already deleted");
+    }
+    ensureCanWrite();
+    if (!canDelete(topic)) {
+      throw ApiException.forbidden(
+          !isAuthor(topic)
+              ? "Only the author or staff may delete this topic"
+              : topic.othersReplied()
+                  ? "Others have replied to this topic: ask a moderator to remove it"
+                  : "This topic can no longer be deleted");
+    }
+  }
+
+  /** Only staff restore a deleted topic (by restoring its first post). */
+  public void ensureCanRestore(Topic topic) {
+    ensureSignedIn();
+    ensureCanSee(topic);
+    if (!isStaff()) {
+      throw ApiException.forbidden("Only staff may restore deleted topics");
+    }
+    if (!topic.deleted()) {
+      throw ApiException.conflict("This topic is not deleted");
+    }
+  }
+
+  public boolean canMarkRead(Topic topic) {
+    return isSignedIn() && canSee(topic);
+  }
+
+  public void ensureCanMarkRead(Topic topic) {
+    ensureSignedIn();
+    ensureCanSee(topic);
+  }
+
+  // ---- posts --------------------------------------------------------------------------------
+
+  /** A deleted post stays in its topic as a tombstone; only staff see its text. */
+  public boolean canSeeBody(Post post, Topic topic) {
+    return canSee(topic) && (!post.deleted() || isStaff());
+  }
+
+  /** For a single post: the topic must be visible (a tombstone is visible too). */
+  public void ensureCanSee(Post post, Topic topic) {
+    if (!canSee(topic)) {
+      throw ApiException.notFound("Post");
+    }
+  }
+
+  public boolean canEdit(Post post, Topic topic) {
+    if (!isSignedIn() || isSilenced() || !canSee(topic) || post.deleted()) {
+      return false;
+    }
+    return isStaff() || (isAuthor(post) && !topic.deleted() && !frozen(topic));
+  }
+
+  public void ensureCanEdit(Post post, Topic topic) {
+    ensureSignedIn();
+    ensureCanSee(post, topic);
+    ensureCanWrite();
+    if (post.deleted()) {
+      throw ApiException.forbidden("This post has been deleted");
+    }
+    if (!canEdit(post, topic)) {
+      throw ApiException.forbidden(
+          isAuthor(post) ? "This topic is locked: its posts can no longer be edited" : "Only the author or staff may edit this post");
+    }
+  }
+
+  /** Deleting the first post deletes the topic, so the topic's rule applies to it. */
+  public boolean canDelete(Post post, Topic topic) {
+    if (post.isFirst()) {
+      return canDelete(topic);
+    }
+    if (!isSignedIn() || !canSee(topic) || post.deleted()) {
+      return false;
+    }
+    return isStaff() || (isAuthor(post) && !isSilenced() && !topic.deleted() && !frozen(topic));
+  }
+
+  public void ensureCanDelete(Post post, Topic topic) {
+    if (post.isFirst()) {
+      ensureCanDelete(topic);
+      return;
+    }
+    ensureSignedIn();
+    ensureCanSee(post, topic);
+    if (post.deleted()) {
+      throw ApiException.forbidden("This post is already deleted");
+    }
+    ensureCanWrite();
+    if (!canDelete(post, topic)) {
+      throw ApiException.forbidden(
+          isAuthor(post) ? "This topic is locked: its posts can no longer be deleted" : "Only the author or staff may delete this post");
+    }
+  }
+
+  /** Only staff restore, whoever deleted. */
+  public boolean canRestore(Post post, Topic topic) {
+    return isStaff() && canSee(topic) && post.deleted();
+  }
+
+  public void ensureCanRestore(Post post, Topic topic) {
+    ensureSignedIn();
+    ensureCanSee(post, topic);
+    if (!isStaff()) {
+      throw ApiException.forbidden("Only staff may restore deleted posts");
+    }
+    if (!post.deleted()) {
+      throw ApiException.conflict("This post is not deleted");
+    }
+  }
+
+  /** Reactions are public: not on deleted posts, not while silenced, never on one's own post. */
+  public boolean canReact(Post post, Topic topic) {
+    return isSignedIn() && !isSilenced() && canSee(topic) && !post.deleted() && !isAuthor(post);
+  }
+
+  public void ensureCanReact(Post post, Topic topic) {
+    ensureSignedIn();
+    ensureCanSee(post, topic);
+    ensureCanWrite();
+    if (post.deleted()) {
+      throw ApiException.forbidden("This post has been deleted");
+    }
+    if (isAuthor(post)) {
+      throw ApiException.forbidden("You cannot react to your own post");
+    }
+  }
+
+  /** Bookmarks are private, so silenced members keep them. */
+  public boolean canBookmark(Post post, Topic topic) {
+    return isSignedIn() && canSeeBody(post, topic);
+  }
+
+  public void ensureCanBookmark(Post post, Topic topic) {
+    ensureSignedIn();
+    ensureCanSee(post, topic);
+    if (!canSeeBody(post, topic)) {
+      throw ApiException.forbidden("This post has been deleted");
+    }
+  }
+
+  /** Revisions show earlier text, so they follow the body's visibility. */
+  public void ensureCanSeeRevisions(Post post, Topic topic) {
+    ensureCanSee(post, topic);
+    if (!canSeeBody(post, topic)) {
+      throw ApiException.forbidden("This post has been deleted");
+    }
+  }
+
+  private boolean isAuthor(Topic topic) {
+    return isSignedIn() && topic.authorId() == actor.id();
+  }
+
+  private boolean isAuthor(Post post) {
+    return isSignedIn() && post.authorId() == actor.id();
+  }
+
+  private static boolean frozen(Topic topic) {
+    return topic.locked() || topic.closed();
   }
 }

@@ -67,6 +67,13 @@ public class RateLimiter {
     }
   }
 
+  /** Takes one token of the signed-in actor's own bucket, unless the Guardian exempts it. */
+  public void consume(Limit limit, Guardian guardian) {
+    if (guardian.isSignedIn() && guardian.isRateLimited()) {
+      consume(limit, Long.toString(guardian.actor().id()));
+    }
+  }
+
   /** Throws 429 if no token is left, without taking one (for "failures only" limits). */
   public void check(Limit limit, String key) {
     EstimationProbe probe = withBucket(limit, key, b -> b.estimateAbilityToConsume(1));

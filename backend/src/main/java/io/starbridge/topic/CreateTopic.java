@@ -1,0 +1,93 @@
+package io.starbridge.topic;
+
+import io.starbridge.board.Board;
+import io.starbridge.board.BoardCounters;
+import io.starbridge.board.BoardQueries;
+import io.starbridge.common.ApiException;
+import io.starbridge.common.Db;
+import io.starbridge.common.FieldError;
+import io.starbridge.common.Texts;
+import io.starbridge.event.Outbox;
+import io.starbridge.markdown.Cooked;
+import io.starbridge.post.PostWriter;
+import io.starbridge.security.Actor;
+import io.starbridge.security.Guardian;
+import io.starbridge.security.Guardians;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Starts a topic: the topic row and its first post, counted on the board, announced twice. */
+@Singleton
+public class CreateTopic {
+  private final Db db;
+  private final BoardQueries boards;
+  private final BoardCounters boardCounters;
+  private final PostWriter posts;
+  private final ReadTracking reads;
+  private final TopicQueries queries;
+  private final Guardians guardians;
+  private final Outbox outbox;
+
+  CreateTopic(
+      Db db,
+      BoardQueries boards,
+      BoardCounters boardCounters,
+      PostWriter posts,
+      ReadTracking reads,
+      TopicQueries queries,
+      Guardians guardians,
+      Outbox outbox) {
+    this.db = db;
+    this.boards = boards;
+    this.boardCounters = boardCounters;
+    this.posts = posts;
+    this.reads = reads;
+    this.queries = queries;
+    this.guardians = guardians;
+    this.outbox = outbox;
+  }
+
+  /** Validate → load → authorize → write + outbox in one transaction → return the view. */
+  @Transactional
+  public TopicView call(Actor actor, TopicRequests.Create req) {
+    Guardian guardian = guardians.of(actor);
+    List<FieldError> errors = new ArrayList<>();
+    String title = TopicRules.title(req.title(), errors);
+    List<String> tags = TopicRules.tags(req.tags(), errors);
+    String body = PostWriter.checkBody("body", req.body(), errors);
+    if (!errors.isEmpty()) {
+      throw ApiException.invalid(errors);
+    }
+    Board board = boards.bySlug(req.board().trim()).orElseThrow(() -> ApiException.notFound("Board"));
+    guardian.ensureCanCreateTopicIn(board);
+
+    Cooked cooked = posts.cook(body);
+    long topicId =
+        db.insertReturningId(
+            """
+            insert into topics (board_id, author_id, title, slug, tags, excerpt, highest_post_number, last_poster_id)
+            values (?, ?, ?, ?, ?, ?, 1, ?) returning id
+            """,
+            board.id(),
+            actor.id(),
+            title,
+            TopicRules.slug(title),
+            tags,
+            Texts.excerpt(cooked.plainText(), TopicActivity.EXCERPT_LENGTH),
+            actor.id());
+    long postId = posts.insert(topicId, 1, actor.id(), null, body, cooked);
+    reads.record(actor.id(), topicId, 1);
+    boardCounters.topicAdded(board.id(), 1, Instant.now());
+    outbox.publish(
+        "TopicCreated", "topic", topicId, actor.id(),
+        Map.of("boardId", board.id(), "postId", postId, "tags", tags));
+    outbox.publish(
+        "PostCreated", "post", postId, actor.id(),
+        Map.of("topicId", topicId, "boardId", board.id(), "postNumber", 1, "mentions", cooked.mentions()));
+    return queries.view(guardian, topicId);
+  }
+}

@@ -1,0 +1,143 @@
+package io.starbridge.topic;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.starbridge.common.Idempotency;
+import io.starbridge.common.Page;
+import io.starbridge.security.Actor;
+import io.starbridge.security.ClientIp;
+import io.starbridge.security.Guardians;
+import io.starbridge.security.Limits;
+import io.starbridge.security.RateLimiter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+/** Topics: create, the lists, one topic, moderation, deletion and read positions. */
+@Controller("/api/v1")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "Topics")
+class TopicController {
+  private final CreateTopic createTopic;
+  private final UpdateTopic updateTopic;
+  private final DeleteTopic deleteTopic;
+  private final TopicQueries topics;
+  private final ReadTracking reads;
+  private final TopicViews views;
+  private final Idempotency idempotency;
+  private final RateLimiter rateLimiter;
+  private final Limits limits;
+  private final Guardians guardians;
+  private final ClientIp clientIp;
+
+  TopicController(
+      CreateTopic createTopic,
+      UpdateTopic updateTopic,
+      DeleteTopic deleteTopic,
+      TopicQueries topics,
+      ReadTracking reads,
+      TopicViews views,
+      Idempotency idempotency,
+      RateLimiter rateLimiter,
+      Limits limits,
+      Guardians guardians,
+      ClientIp clientIp) {
+    this.createTopic = createTopic;
+    this.updateTopic = updateTopic;
+    this.deleteTopic = deleteTopic;
+    this.topics = topics;
+    this.reads = reads;
+    this.views = views;
+    this.idempotency = idempotency;
+    this.rateLimiter = rateLimiter;
+    this.limits = limits;
+    this.guardians = guardians;
+    this.clientIp = clientIp;
+  }
+
+  @Post("/topics")
+  HttpResponse<TopicView> create(
+      Actor actor, @Nullable @Header(Idempotency.HEADER) String key, @Valid @Body TopicRequests.Create body) {
+    var result =
+        idempotency.once(actor.id(), key, "POST /topics", body, 201, Argument.of(TopicView.class), () -> {
+          rateLimiter.consume(limits.topicsPerUser, guardians.of(actor));
+          return createTopic.call(actor, body);
+        });
+    return HttpResponse.status(HttpStatus.valueOf(result.status())).body(result.body());
+  }
+
+  @Get("/topics{?sort,period,limit,cursor}")
+  @Secured(SecurityRule.IS_ANONYMOUS)
+  Page<TopicListItem> siteWide(
+      Actor actor,
+      @Nullable @QueryValue String sort,
+      @Nullable @QueryValue String period,
+      @Nullable @QueryValue Integer limit,
+      @Nullable @QueryValue String cursor) {
+    return topics.siteWide(guardians.of(actor), new TopicQueries.ListParams(sort, period, limit, cursor));
+  }
+
+  @Get("/boards/{slug}/topics{?sort,period,limit,cursor}")
+  @Secured(SecurityRule.IS_ANONYMOUS)
+  Page<TopicListItem> ofBoard(
+      Actor actor,
+      @PathVariable String slug,
+      @Nullable @QueryValue String sort,
+      @Nullable @QueryValue String period,
+      @Nullable @QueryValue Integer limit,
+      @Nullable @QueryValue String cursor) {
+    return topics.ofBoard(guardians.of(actor), slug, new TopicQueries.ListParams(sort, period, limit, cursor));
+  }
+
+  @Get("/tags/{tag}/topics{?sort,period,limit,cursor}")
+  @Secured(SecurityRule.IS_ANONYMOUS)
+  Page<TopicListItem> tagged(
+      Actor actor,
+      @PathVariable String tag,
+      @Nullable @QueryValue String sort,
+      @Nullable @QueryValue String period,
+      @Nullable @QueryValue Integer limit,
+      @Nullable @QueryValue String cursor) {
+    return topics.tagged(guardians.of(actor), tag, new TopicQueries.ListParams(sort, period, limit, cursor));
+  }
+
+  @Get("/topics/{id}")
+  @Secured(SecurityRule.IS_ANONYMOUS)
+  TopicView get(HttpRequest<?> request, Actor actor, @PathVariable long id) {
+    TopicView topic = topics.view(guardians.of(actor), id);
+    views.record(id, actor.userId(), clientIp.of(request));
+    return topic;
+  }
+
+  @Patch("/topics/{id}")
+  TopicView update(Actor actor, @PathVariable long id, @Valid @Body TopicRequests.Update body) {
+    rateLimiter.consume(limits.editsPerUser, guardians.of(actor));
+    return updateTopic.call(actor, id, body);
+  }
+
+  @Delete("/topics/{id}")
+  @Status(HttpStatus.NO_CONTENT)
+  void delete(Actor actor, @PathVariable long id) {
+    deleteTopic.delete(actor, id, null);
+  }
+
+  @Post("/topics/{id}/read")
+  @Status(HttpStatus.NO_CONTENT)
+  void markRead(Actor actor, @PathVariable long id, @Valid @Body TopicRequests.Read body) {
+    reads.markRead(actor, id, body.postNumber());
+  }
+}

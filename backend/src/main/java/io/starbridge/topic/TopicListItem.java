@@ -1,0 +1,35 @@
+package io.starbridge.topic;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.starbridge.account.UserCard;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A row of a topic list. {@code unreadCount}, {@code lastReadPostNumber} and {@code isNew} are
+ * null for anonymous callers; for members, {@code lastReadPostNumber} is null (and
+ * {@code unreadCount} 0) until they open the topic.
+ */
+@Serdeable
+public record TopicListItem(
+    long id,
+    String slug,
+    String title,
+    BoardRef board,
+    List<String> tags,
+    UserCard author,
+    int replyCount,
+    int likeCount,
+    long viewCount,
+    int highestPostNumber,
+    Instant createdAt,
+    Instant lastPostedAt,
+    @Nullable UserCard lastPoster,
+    String pinned,
+    boolean locked,
+    boolean closed,
+    String excerpt,
+    @Nullable Integer unreadCount,
+    @Nullable Integer lastReadPostNumber,
+    @Nullable Boolean isNew) {}

@@ -1,0 +1,393 @@
+package io.starbridge.topic;
+
+import io.micronaut.core.annotation.Nullable;
+import io.starbridge.account.UserCard;
+import io.starbridge.board.Board;
+import io.starbridge.board.BoardQueries;
+import io.starbridge.common.ApiException;
+import io.starbridge.common.Cursors;
+import io.starbridge.common.Db;
+import io.starbridge.common.Page;
+import io.starbridge.common.Sql;
+import io.starbridge.post.PostQueries;
+import io.starbridge.security.Guardian;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Read model of topics: the lists (per board, site-wide, per tag) and the topic view. Each list
+ * page is one query on a keyset index, filtered by the Guardian's readable scope.
+ *
+ * <p>Sorts, all descending with the id as tie-breaker:
+ *
+ * <ul>
+ *   <li>{@code latest}: last activity ({@code last_posted_at});
+ *   <li>{@code new}: creation time;
+ *   <li>{@code top}: likes + replies, among topics created within {@code period};
+ *   <li>{@code hot}: a Hacker-News-style gravity score, among topics of the last 30 days:
+ *       <pre>hot = (likes + 2·replies + ln(1 + views)) / (hours since creation + 2)^1.8</pre>
+ *       Replies weigh double (they cost more than a click), views count logarithmically (so a
+ *       crawl of page views cannot outrank discussion), and the 1.8 power lets a day-old topic
+ *       need about 4× the engagement of a fresh one to stay level. Topics older than 30 days
+ *       score below a hundred-thousandth of their points and are left out, which keeps the scan
+ *       bounded.
+ * </ul>
+ *
+ * <p>{@code top} and {@code hot} depend on the time of the request, so the first page fixes a
+ * reference time and the cursor carries it: later pages rank with the same clock and neither
+ * repeat nor skip a topic (counters that change between requests may still move one).
+ *
+ * <p>Pinned topics come first, on the first page only and above the {@code limit} regular
+ * items: in a board's list its topics pinned to the board or globally (global first); in the
+ * site-wide and tag lists the globally pinned topics. Regular items leave them out.
+ */
+@Singleton
+public class TopicQueries {
+  static final int DEFAULT_LIMIT = 30;
+  static final int MAX_LIMIT = 100;
+  static final int MAX_PINNED = 50;
+  /** A topic the member has never opened counts as new for this long after its creation. */
+  static final Duration NEW_FOR = Duration.ofDays(14);
+  static final Duration HOT_WINDOW = Duration.ofDays(30);
+
+  private final Db db;
+  private final BoardQueries boards;
+  private final PostQueries posts;
+
+  TopicQueries(Db db, BoardQueries boards, PostQueries posts) {
+    this.db = db;
+    this.boards = boards;
+    this.posts = posts;
+  }
+
+  enum Sort {
+    LATEST("t.last_posted_at"),
+    NEW("t.created_at"),
+    TOP("(t.like_count + t.reply_count)"),
+    HOT("k.sort_key");
+
+    final String key;
+
+    Sort(String key) {
+      this.key = key;
+    }
+
+    String wire() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  enum Period {
+    DAY(Duration.ofDays(1)),
+    WEEK(Duration.ofDays(7)),
+    MONTH(Duration.ofDays(30)),
+    YEAR(Duration.ofDays(365)),
+    ALL(null);
+
+    final Duration length;
+
+    Period(Duration length) {
+      this.length = length;
+    }
+  }
+
+  /** The query parameters of a topic list, as sent. */
+  public record ListParams(
+      @Nullable String sort, @Nullable String period, @Nullable Integer limit, @Nullable String cursor) {}
+
+  /** Where a list draws from: one board, one tag, or (both null) every readable board. */
+  record Source(@Nullable Long boardId, @Nullable String tag) {
+    static Source ofBoard(long boardId) {
+      return new Source(boardId, null);
+    }
+
+    static Source siteWide() {
+      return new Source(null, null);
+    }
+
+    static Source tagged(String tag) {
+      return new Source(null, tag);
+    }
+  }
+
+  /** GET /boards/{slug}/topics. */
+  public Page<TopicListItem> ofBoard(Guardian guardian, String slug, ListParams params) {
+    Board board = boards.bySlug(slug).orElseThrow(() -> ApiException.notFound("Board"));
+    guardian.ensureCanSee(board);
+    return list(guardian, Source.ofBoard(board.id()), params);
+  }
+
+  /** GET /topics: every board the caller may read. */
+  public Page<TopicListItem> siteWide(Guardian guardian, ListParams params) {
+    return list(guardian, Source.siteWide(), params);
+  }
+
+  /** GET /tags/{tag}/topics. */
+  public Page<TopicListItem> tagged(Guardian guardian, String tag, ListParams params) {
+    String normalized = TopicRules.normalizeTag(tag);
+    if (normalized == null) {
+      throw ApiException.notFound("Tag");
+    }
+    return list(guardian, Source.tagged(normalized), params);
+  }
+
+  /** Where the previous page ended. */
+  private record Position(Instant ref, Object key, long id) {}
+
+  /** A list query, ready to run: its SQL, and what reading its rows needs. */
+  record ListQuery(Sql sql, Sort sort, Instant ref, int limit) {}
+
+  Page<TopicListItem> list(Guardian guardian, Source source, ListParams params) {
+    ListQuery query = listQuery(guardian, source, params);
+    Long userId = guardian.isSignedIn() ? guardian.actor().id() : null;
+    Sort sort = query.sort();
+    int limit = query.limit();
+    Sql sql = query.sql();
+    record Row(TopicListItem item, int section, Object sortKey) {}
+    List<Row> rows =
+        db.list(
+            sql.text(),
+            rs -> new Row(listItem(rs, userId != null), rs.getInt("section"), sortKey(rs, sort)),
+            sql.params());
+    List<TopicListItem> items = new ArrayList<>();
+    Row lastRegular = null;
+    int regularCount = 0;
+    for (Row r : rows) {
+      if (r.section() == 1 && ++regularCount > limit) {
+        break;
+      }
+      items.add(r.item());
+      if (r.section() == 1) {
+        lastRegular = r;
+      }
+    }
+    String next =
+        regularCount > limit && lastRegular != null
+            ? Cursors.encode(sort.wire(), query.ref(), lastRegular.sortKey(), lastRegular.item().id())
+            : null;
+    return new Page<>(items, next);
+  }
+
+  /** Builds the page query: pinned section (first page only) and the keyset page of the rest. */
+  ListQuery listQuery(Guardian guardian, Source source, ListParams params) {
+    Sort sort = parse(Sort.class, "sort", params.sort(), Sort.LATEST);
+    Period period = parse(Period.class, "period", params.period(), Period.ALL);
+    int limit = Cursors.limit(params.limit(), DEFAULT_LIMIT, MAX_LIMIT);
+    Position after = params.cursor() == null ? null : decode(params.cursor(), sort);
+    Instant ref = after == null ? Instant.now().truncatedTo(ChronoUnit.MICROS) : after.ref();
+    Long userId = guardian.isSignedIn() ? guardian.actor().id() : null;
+
+    Sql regular = select(guardian, userId, sort, ref, "1").append(" and ").append(regularFilter(source));
+    if (sort == Sort.TOP && period.length != null) {
+      regular.append(" and t.created_at >= ?", ref.minus(period.length));
+    }
+    if (sort == Sort.HOT) {
+      regular.append(" and t.created_at > ? and t.created_at <= ?", ref.minus(HOT_WINDOW), ref);
+    }
+    if (after != null) {
+      regular.append(" and (" + sort.key + ", t.id) < (?, ?)", after.key(), after.id());
+    }
+    regular.append(" order by " + sort.key + " desc, t.id desc limit ?", limit + 1);
+
+    Sql sql;
+    if (after == null) {
+      Sql pinned = select(guardian, userId, sort, ref, "0").append(" and ").append(pinnedFilter(source));
+      pinned.append(" order by t.pinned_at desc nulls last, t.id desc limit ?", MAX_PINNED);
+      sql = new Sql()
+          .append("select * from ((").append(pinned).append(") union all (").append(regular).append(")) x")
+          .append(" order by x.section, (x.section = 0 and x.pinned = 'global') desc,")
+          .append(" case when x.section = 0 then x.pinned_at end desc nulls last, x.sort_key desc, x.id desc");
+    } else {
+      sql = regular;
+    }
+    return new ListQuery(sql, sort, ref, limit);
+  }
+
+  /** The SELECT … FROM … WHERE of a list, up to the source filter. */
+  private static Sql select(Guardian guardian, Long userId, Sort sort, Instant ref, String section) {
+    Sql sql = new Sql()
+        .append("select t.id, t.slug, t.title, t.tags, t.excerpt, t.pinned, t.pinned_at, t.locked, t.closed,")
+        .append(" t.reply_count, t.like_count, t.view_count, t.highest_post_number, t.created_at, t.last_posted_at,")
+        .append(" b.id as b_id, b.slug as b_slug, b.name_zh as b_name_zh, b.name_en as b_name_en, b.color as b_color, ")
+        .append(UserCard.columns("a")).append(", ").append(UserCard.columns("lp"))
+        .append(", tr.last_read_post_number, " + sort.key + " as sort_key, " + section + " as section")
+        .append(" from topics t")
+        .append(" join boards b on b.id = t.board_id")
+        .append(" join users a on a.id = t.author_id")
+        .append(" left join users lp on lp.id = t.last_poster_id")
+        .append(" left join topic_reads tr on tr.topic_id = t.id and tr.user_id = ?", userId);
+    if (sort == Sort.HOT) {
+      sql.append(
+          " cross join lateral (select ((t.like_count + 2 * t.reply_count)::float8 + ln(1 + t.view_count::float8))"
+              + " / power(extract(epoch from (?::timestamptz - t.created_at))::float8 / 3600 + 2, 1.8) as sort_key) k",
+          ref);
+    }
+    return sql.append(" where t.deleted_at is null and " + guardian.readableScope().boardsReadable("b"));
+  }
+
+  /** Regular items leave out what the pinned section shows. */
+  private static Sql regularFilter(Source source) {
+    if (source.boardId() != null) {
+      return new Sql().append("t.board_id = ? and t.pinned = 'none'", source.boardId());
+    }
+    if (source.tag() != null) {
+      return new Sql().append("t.tags @> ? and t.pinned <> 'global'", List.of(source.tag()));
+    }
+    return new Sql().append("t.pinned <> 'global'");
+  }
+
+  private static Sql pinnedFilter(Source source) {
+    if (source.boardId() != null) {
+      return new Sql().append("t.board_id = ? and t.pinned <> 'none'", source.boardId());
+    }
+    if (source.tag() != null) {
+      return new Sql().append("t.tags @> ? and t.pinned = 'global'", List.of(source.tag()));
+    }
+    return new Sql().append("t.pinned = 'global'");
+  }
+
+  private static Object sortKey(ResultSet rs, Sort sort) throws SQLException {
+    return switch (sort) {
+      case LATEST, NEW -> Db.instant(rs, "sort_key");
+      case TOP -> rs.getInt("sort_key");
+      case HOT -> rs.getDouble("sort_key");
+    };
+  }
+
+  private static Position decode(String cursor, Sort sort) {
+    return Cursors.read(
+        cursor,
+        4,
+        p -> {
+          if (!p.get(0).equals(sort.wire())) {
+            throw new IllegalArgumentException("cursor of another sort");
+          }
+          Object key =
+              switch (sort) {
+                case LATEST, NEW -> Instant.parse(p.get(2));
+                case TOP -> Integer.parseInt(p.get(2));
+                case HOT -> Double.parseDouble(p.get(2));
+              };
+          return new Position(Instant.parse(p.get(1)), key, Long.parseLong(p.get(3)));
+        });
+  }
+
+  private static <E extends Enum<E>> E parse(Class<E> type, String field, String value, E fallback) {
+    if (value == null || value.isEmpty()) {
+      return fallback;
+    }
+    for (E e : type.getEnumConstants()) {
+      if (e.name().toLowerCase(Locale.ROOT).equals(value)) {
+        return e;
+      }
+    }
+    List<String> allowed = new ArrayList<>();
+    for (E e : type.getEnumConstants()) {
+      allowed.add(e.name().toLowerCase(Locale.ROOT));
+    }
+    throw ApiException.invalid(field, "enum", "must be one of " + String.join(", ", allowed));
+  }
+
+  private static TopicListItem listItem(ResultSet rs, boolean signedIn) throws SQLException {
+    Integer lastRead = signedIn ? (Integer) rs.getObject("last_read_post_number") : null;
+    int highest = rs.getInt("highest_post_number");
+    Instant created = Db.instant(rs, "created_at");
+    return new TopicListItem(
+        rs.getLong("id"),
+        rs.getString("slug"),
+        rs.getString("title"),
+        boardRef(rs),
+        Topic.tags(rs, "tags"),
+        UserCard.read(rs, "a"),
+        rs.getInt("reply_count"),
+        rs.getInt("like_count"),
+        rs.getLong("view_count"),
+        highest,
+        created,
+        Db.instant(rs, "last_posted_at"),
+        UserCard.read(rs, "lp"),
+        rs.getString("pinned"),
+        rs.getBoolean("locked"),
+        rs.getBoolean("closed"),
+        rs.getString("excerpt"),
+        !signedIn ? null : lastRead == null ? 0 : Math.max(0, highest - lastRead),
+        lastRead,
+        !signedIn ? null : lastRead == null && created.isAfter(Instant.now().minus(NEW_FOR)));
+  }
+
+  private static BoardRef boardRef(ResultSet rs) throws SQLException {
+    return new BoardRef(
+        rs.getLong("b_id"), rs.getString("b_slug"), rs.getString("b_name_zh"), rs.getString("b_name_en"), rs.getString("b_color"));
+  }
+
+  // ---- one topic ----------------------------------------------------------------------------
+
+  /** GET /topics/{id}: 404 unless the caller may see it. */
+  public TopicView view(Guardian guardian, long topicId) {
+    Long userId = guardian.isSignedIn() ? guardian.actor().id() : null;
+    record Row(
+        Topic topic, UserCard author, int replyCount, int likeCount, long viewCount, Instant lastPostedAt,
+        UserCard lastPoster, String excerpt, Integer lastRead) {}
+    Row row =
+        db.one(
+                "select " + Topic.COLUMNS + ", t.excerpt, t.reply_count, t.like_count, t.view_count, t.last_posted_at, "
+                    + UserCard.columns("a") + ", " + UserCard.columns("lp") + ", tr.last_read_post_number"
+                    + " from topics t"
+                    + " join boards b on b.id = t.board_id"
+                    + " join users a on a.id = t.author_id"
+                    + " left join users lp on lp.id = t.last_poster_id"
+                    + " left join topic_reads tr on tr.topic_id = t.id and tr.user_id = ?"
+                    + " where t.id = ?",
+                rs ->
+                    new Row(
+                        Topic.read(rs),
+                        UserCard.read(rs, "a"),
+                        rs.getInt("reply_count"),
+                        rs.getInt("like_count"),
+                        rs.getLong("view_count"),
+                        Db.instant(rs, "last_posted_at"),
+                        UserCard.read(rs, "lp"),
+                        rs.getString("excerpt"),
+                        (Integer) rs.getObject("last_read_post_number")),
+                userId,
+                topicId)
+            .orElseThrow(() -> ApiException.notFound("Topic"));
+    Topic topic = row.topic();
+    guardian.ensureCanSee(topic);
+    Board b = topic.board();
+    return new TopicView(
+        topic.id(),
+        topic.slug(),
+        topic.title(),
+        new BoardRef(b.id(), b.slug(), b.nameZh(), b.nameEn(), b.color()),
+        topic.tags(),
+        row.author(),
+        row.replyCount(),
+        row.likeCount(),
+        row.viewCount(),
+        topic.highestPostNumber(),
+        topic.createdAt(),
+        row.lastPostedAt(),
+        row.lastPoster(),
+        topic.pinned().wire(),
+        topic.locked(),
+        topic.closed(),
+        topic.deleted(),
+        row.excerpt(),
+        row.lastRead(),
+        new TopicView.Permissions(
+            guardian.canReplyTo(topic),
+            guardian.canEdit(topic),
+            guardian.canDelete(topic),
+            guardian.canModerate(topic),
+            guardian.canMarkRead(topic)),
+        posts.first(guardian, topic));
+  }
+}
