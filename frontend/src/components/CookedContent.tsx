@@ -10,7 +10,9 @@ let katexLoading: Promise<typeof import('katex').default> | null = null;
 
 /** KaTeX and its stylesheet (fonts included) load with the first formula, not with the app. */
 function loadKatex() {
-  katexLoading ??= Promise.all([import('katex'), import('katex/dist/katex.min.css')]).then(([m]) => m.default);
+  katexLoading ??= Promise.all([import('katex'), import('katex/dist/katex.min.css')]).then(
+    ([m]) => m.default,
+  );
   return katexLoading;
 }
 

@@ -87,9 +87,11 @@ function TopicPage({ topicId, postNumber }: { topicId: number; postNumber: numbe
   const done = (result: ComposerResult) => {
     setComposer(null);
     setInsert(null);
-    void queryClient.invalidateQueries({ queryKey: topicKeys.topic(topicId) });
     void queryClient.invalidateQueries({ queryKey: topicKeys.lists() });
-    if (result.kind === 'reply' && current) navigate(topicPath(current, result.post.postNumber));
+    // Once the pages hold the new post, going to its address just scrolls there.
+    void queryClient.invalidateQueries({ queryKey: topicKeys.topic(topicId) }).then(() => {
+      if (result.kind === 'reply' && current) navigate(topicPath(current, result.post.postNumber));
+    });
   };
 
   const footer = (topic: Topic) => {

@@ -172,9 +172,12 @@ export function TopicView({
         </div>
         <div className="topic__bar">
           <p className="topic__stats muted">
-            {t('topic.stats', {
-              replies: formatNumber(data.replyCount),
-              views: formatNumber(data.viewCount),
+            {t(data.replyCount === 1 ? 'topic.replies.one' : 'topic.replies', {
+              count: formatNumber(data.replyCount),
+            })}
+            <span aria-hidden="true"> · </span>
+            {t(data.viewCount === 1 ? 'topic.views.one' : 'topic.views', {
+              count: formatNumber(data.viewCount),
             })}
             <span aria-hidden="true"> · </span>
             <span>
