@@ -1,3 +1,4 @@
+import type Katex from 'katex';
 import { useLayoutEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useI18n } from '@/lib/i18n';
@@ -6,7 +7,7 @@ import './CookedContent.css';
 const SPOILER = '.spoiler';
 const REVEALED = 'spoiler--revealed';
 
-let katexLoading: Promise<typeof import('katex').default> | null = null;
+let katexLoading: Promise<typeof Katex> | null = null;
 
 /** KaTeX and its stylesheet (fonts included) load with the first formula, not with the app. */
 function loadKatex() {

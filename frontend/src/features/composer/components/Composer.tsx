@@ -155,6 +155,8 @@ export function Composer({
   const [saveState, setSaveState] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
   const [showPreview, setShowPreview] = useState(wideScreen);
   const lastSaved = useRef<string | null>(null);
+  // Set at once on submit, before React re-renders the busy button: a fast double click sends once.
+  const inFlight = useRef(false);
   const appliedInsert = useRef<number | null>(null);
 
   const form = useFormErrors(
@@ -252,16 +254,20 @@ export function Composer({
       tags: hasTitle ? tags : null,
       body,
     });
-    if (!form.passes(errors)) return;
+    if (inFlight.current || !form.passes(errors)) return;
+    inFlight.current = true;
+    const settled = () => {
+      inFlight.current = false;
+    };
     if (mode.kind === 'topic') {
       createTopic.mutate(
         { board: mode.board, title: cleanTitle(title), body, tags },
-        { onSuccess: (topic) => finish({ kind: 'topic', topic }) },
+        { onSuccess: (topic) => finish({ kind: 'topic', topic }), onSettled: settled },
       );
     } else if (mode.kind === 'reply') {
       createReply.mutate(
         { body, replyTo: mode.replyTo?.postId ?? null },
-        { onSuccess: (post) => finish({ kind: 'reply', post }) },
+        { onSuccess: (post) => finish({ kind: 'reply', post }), onSettled: settled },
       );
     } else {
       const topicChange =
@@ -282,6 +288,7 @@ export function Composer({
             }
             finish({ kind: 'edit', post });
           },
+          onSettled: settled,
         },
       );
     }

@@ -1,5 +1,6 @@
 import type { CSSProperties } from 'react';
 import { Link } from 'react-router';
+import { Icon } from '@/components/Icon';
 import { useI18n } from '@/lib/i18n';
 import type { BoardRef, Pinned } from '@/types/api';
 
@@ -48,7 +49,7 @@ export function StatusIcons({
     <>
       {pinned !== 'none' && (
         <span className="status-icon" title={t(pinned === 'global' ? 'topic.pinnedGlobal' : 'topic.pinned')}>
-          <span aria-hidden="true">📌</span>
+          <Icon name="pin" />
           <span className="visually-hidden">
             {t(pinned === 'global' ? 'topic.pinnedGlobal' : 'topic.pinned')}
           </span>
@@ -56,13 +57,13 @@ export function StatusIcons({
       )}
       {locked && (
         <span className="status-icon" title={t('topic.locked')}>
-          <span aria-hidden="true">🔒</span>
+          <Icon name="lock" />
           <span className="visually-hidden">{t('topic.locked')}</span>
         </span>
       )}
       {closed && (
         <span className="status-icon" title={t('topic.closed')}>
-          <span aria-hidden="true">⊘</span>
+          <Icon name="closed" />
           <span className="visually-hidden">{t('topic.closed')}</span>
         </span>
       )}
