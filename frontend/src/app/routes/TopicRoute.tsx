@@ -119,7 +119,7 @@ function TopicPage({ topicId, postNumber }: { topicId: number; postNumber: numbe
         </div>
       );
     }
-    if (!user) {
+    if (!user && !topic.locked && !topic.closed && !topic.deleted) {
       return (
         <p className="reply-box reply-box--signed-out">
           <Link to={`/signin?next=${encodeURIComponent(pathname + search)}`}>{t('topic.signInToReply')}</Link>

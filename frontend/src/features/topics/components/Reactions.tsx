@@ -1,5 +1,6 @@
 import * as Popover from '@radix-ui/react-popover';
 import { useState } from 'react';
+import { Icon } from '@/components/Icon';
 import { useErrorText } from '@/lib/errors';
 import { useI18n } from '@/lib/i18n';
 import type { Post, Reaction, ReactionKind } from '@/types/api';
@@ -127,7 +128,7 @@ export function Reactions({ post }: { post: Post }) {
             aria-label={t('reactions.who')}
             title={t('reactions.who')}
           >
-            <span aria-hidden="true">⋯</span>
+            <Icon name="people" />
           </Popover.Trigger>
           <Popover.Portal>
             <Popover.Content className="popover reactors" sideOffset={6} align="start">
