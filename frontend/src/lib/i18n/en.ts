@@ -267,6 +267,8 @@ export const en = {
   'topic.lockedBody': 'It takes no new replies, and its posts can no longer be edited.',
   'topic.closedTitle': 'This topic is closed',
   'topic.closedBody': 'It takes no new replies.',
+  'topic.noSuchPost': 'There is no post with this number.',
+  'topic.toStart': 'Go to the first post',
   'topic.reply': 'Reply to topic',
   'topic.signInToReply': 'Sign in to reply',
 

@@ -266,6 +266,8 @@ export const zhCN: Record<MessageKey, string> = {
   'topic.lockedBody': '不再接受新回复，帖子也不能再编辑。',
   'topic.closedTitle': '这个主题已关闭',
   'topic.closedBody': '不再接受新回复。',
+  'topic.noSuchPost': '没有这一楼的帖子。',
+  'topic.toStart': '回到首帖',
   'topic.reply': '回复主题',
   'topic.signInToReply': '登录后回复',
 

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Alert } from '@/components/Alert';
-import { Button } from '@/components/Button';
+import { Button, ButtonLink } from '@/components/Button';
 import { RelativeTime } from '@/components/RelativeTime';
-import { ErrorState, LoadingState } from '@/components/States';
+import { EmptyState, ErrorState, LoadingState } from '@/components/States';
 import { useI18n } from '@/lib/i18n';
 import type { Post, Topic } from '@/types/api';
 import { useTopic } from '../api/getTopic';
@@ -97,6 +97,20 @@ function Posts({
   if (posts.isPending) return <LoadingState label={t('topic.loadingPosts')} />;
   if (posts.isError && items.length === 0) {
     return <ErrorState error={posts.error} onRetry={() => void posts.refetch()} />;
+  }
+
+  if (items.length === 0) {
+    return (
+      <EmptyState
+        title={t('topic.noSuchPost')}
+        icon="✧"
+        action={
+          <ButtonLink to={topicPath(topic)} variant="secondary">
+            {t('topic.toStart')}
+          </ButtonLink>
+        }
+      />
+    );
   }
 
   return (
