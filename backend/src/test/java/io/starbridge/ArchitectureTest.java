@@ -3,6 +3,8 @@ package io.starbridge;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -39,6 +41,7 @@ class ArchitectureTest {
             "io.starbridge.board..",
             "io.starbridge.topic..",
             "io.starbridge.post..",
+            "io.starbridge.draft..",
             "io.starbridge.group..",
             "io.starbridge.profile..",
             "io.starbridge.work..",
@@ -61,6 +64,41 @@ class ArchitectureTest {
             "io.starbridge.feed..",
             "io.starbridge.notify..",
             "io.starbridge.search..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void rolesAreJudgedOnlyByTheGuardian() {
+    // The forum features ask the Guardian; they never look at a role themselves.
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "io.starbridge.board..",
+            "io.starbridge.topic..",
+            "io.starbridge.post..",
+            "io.starbridge.draft..")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("io.starbridge.security.Role")
+        .check(CLASSES);
+  }
+
+  @Test
+  void securityReadsForumFeaturesOnlyThroughTheirEntityRecords() {
+    DescribedPredicate<JavaClass> featureLogic =
+        JavaClass.Predicates.resideInAnyPackage(
+                "io.starbridge.board..",
+                "io.starbridge.topic..",
+                "io.starbridge.post..",
+                "io.starbridge.draft..")
+            .and(
+                DescribedPredicate.describe(
+                    "neither record nor enum", c -> !c.isRecord() && !c.isEnum()));
+    noClasses()
+        .that()
+        .resideInAPackage("io.starbridge.security..")
+        .should()
+        .dependOnClassesThat(featureLogic)
         .check(CLASSES);
   }
 }

@@ -12,7 +12,10 @@ import java.sql.SQLException;
  */
 @Serdeable
 public record UserCard(long id, String handle, String displayName, String role, int trustLevel) {
-  /** The select-list of a card from the users row aliased {@code alias}, columns named {@code alias_*}. */
+  /**
+   * The select-list of a card from the users row aliased {@code alias}, columns named {@code
+   * alias_*}.
+   */
   public static String columns(String alias) {
     Db.checkAlias(alias);
     return String.join(

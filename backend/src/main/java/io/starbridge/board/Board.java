@@ -9,7 +9,9 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** A boards row (the write model); the Guardian judges access from it. Serialized into audit rows. */
+/**
+ * A boards row (the write model); the Guardian judges access from it. Serialized into audit rows.
+ */
 @Serdeable.Serializable
 public record Board(
     long id,
@@ -28,14 +30,28 @@ public record Board(
     boolean approvalRequired) {
 
   private static final String[] COLUMNS = {
-    "id", "slug", "name_zh", "name_en", "description_zh", "description_en", "position", "parent_id", "color",
-    "read_access", "min_read_trust", "post_access", "min_post_trust", "approval_required"
+    "id",
+    "slug",
+    "name_zh",
+    "name_en",
+    "description_zh",
+    "description_en",
+    "position",
+    "parent_id",
+    "color",
+    "read_access",
+    "min_read_trust",
+    "post_access",
+    "min_post_trust",
+    "approval_required"
   };
 
   /** The select-list of a boards row aliased {@code alias}, its columns named {@code alias_*}. */
   public static String columns(String alias) {
     Db.checkAlias(alias);
-    return Stream.of(COLUMNS).map(c -> alias + "." + c + " as " + alias + "_" + c).collect(Collectors.joining(", "));
+    return Stream.of(COLUMNS)
+        .map(c -> alias + "." + c + " as " + alias + "_" + c)
+        .collect(Collectors.joining(", "));
   }
 
   /** The board selected by {@link #columns}. */

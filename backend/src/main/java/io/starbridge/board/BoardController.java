@@ -1,10 +1,14 @@
 package io.starbridge.board;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -13,8 +17,10 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.starbridge.common.Idempotency;
 import io.starbridge.security.Actor;
 import io.starbridge.security.Guardians;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -29,12 +35,19 @@ class BoardController {
   private final ManageBoards manage;
   private final FollowBoard follows;
   private final Guardians guardians;
+  private final Idempotency idempotency;
 
-  BoardController(BoardQueries boards, ManageBoards manage, FollowBoard follows, Guardians guardians) {
+  BoardController(
+      BoardQueries boards,
+      ManageBoards manage,
+      FollowBoard follows,
+      Guardians guardians,
+      Idempotency idempotency) {
     this.boards = boards;
     this.manage = manage;
     this.follows = follows;
     this.guardians = guardians;
+    this.idempotency = idempotency;
   }
 
   @Serdeable
@@ -47,9 +60,23 @@ class BoardController {
   }
 
   @Post
-  @Status(HttpStatus.CREATED)
-  BoardView create(Actor actor, @Valid @Body BoardRequests.Create body) {
-    return manage.create(actor, body);
+  @ApiResponse(
+      responseCode = "201",
+      description = "Created (or the first answer replayed for a repeated Idempotency-Key)")
+  HttpResponse<BoardView> create(
+      Actor actor,
+      @Nullable @Header(Idempotency.HEADER) String key,
+      @Valid @Body BoardRequests.Create body) {
+    var result =
+        idempotency.once(
+            actor.id(),
+            key,
+            "POST /boards",
+            body,
+            201,
+            Argument.of(BoardView.class),
+            () -> manage.create(actor, body));
+    return HttpResponse.status(HttpStatus.valueOf(result.status())).body(result.body());
   }
 
   @Get("/{slug}")

@@ -5,8 +5,8 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 
 /**
- * The counters on a board row (visible topics, visible posts, last activity). Topic and post
- * writes call these inside their own transaction, so lists never count rows.
+ * The counters on a board row (visible topics, visible posts, last activity). Topic and post writes
+ * call these inside their own transaction, so lists never count rows.
  */
 @Singleton
 public class BoardCounters {

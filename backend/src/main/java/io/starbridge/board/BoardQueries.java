@@ -31,7 +31,10 @@ public class BoardQueries {
     return boards.byId(id);
   }
 
-  /** The boards the guardian's actor may read, top-level ones with their sub-boards nested, in display order. */
+  /**
+   * The boards the guardian's actor may read, top-level ones with their sub-boards nested, in
+   * display order.
+   */
   public List<BoardView> visible(Guardian guardian) {
     return tree(guardian, rows(guardian, null));
   }
@@ -47,7 +50,9 @@ public class BoardQueries {
       if (r.board().id() == board.id()) {
         self = r;
       } else {
-        children.computeIfAbsent(r.board().parentId(), k -> new ArrayList<>()).add(view(guardian, r, List.of()));
+        children
+            .computeIfAbsent(r.board().parentId(), k -> new ArrayList<>())
+            .add(view(guardian, r, List.of()));
       }
     }
     if (self == null) {
@@ -56,19 +61,29 @@ public class BoardQueries {
     return view(guardian, self, children.getOrDefault(board.id(), List.of()));
   }
 
-  private record Row(Board board, String parentSlug, long topicCount, long postCount, Instant lastActivityAt, Boolean followed) {}
+  private record Row(
+      Board board,
+      String parentSlug,
+      long topicCount,
+      long postCount,
+      Instant lastActivityAt,
+      Boolean followed) {}
 
   /** Visible boards; with {@code onlyId}, just that board and its children. One query. */
   private List<Row> rows(Guardian guardian, Long onlyId) {
     Long userId = guardian.isSignedIn() ? guardian.actor().id() : null;
     return db.list(
-        "select " + Boards.COLUMNS + """
+        "select "
+            + Boards.COLUMNS
+            + """
             , p.slug as parent_slug, b.topic_count, b.post_count, b.last_activity_at,
                    (f.user_id is not null) as followed
               from boards b
               left join boards p on p.id = b.parent_id
               left join board_follows f on f.board_id = b.id and f.user_id = ?
-             where\s""" + guardian.readableScope().boardsReadable("b") + """
+             where\s"""
+            + guardian.readableScope().boardsReadable("b")
+            + """
                and (?::bigint is null or b.id = ?::bigint or b.parent_id = ?::bigint)
              order by b.position, b.id
             """,
@@ -90,7 +105,9 @@ public class BoardQueries {
     Map<Long, List<BoardView>> children = new LinkedHashMap<>();
     for (Row r : rows) {
       if (r.board().parentId() != null) {
-        children.computeIfAbsent(r.board().parentId(), k -> new ArrayList<>()).add(view(guardian, r, List.of()));
+        children
+            .computeIfAbsent(r.board().parentId(), k -> new ArrayList<>())
+            .add(view(guardian, r, List.of()));
       }
     }
     List<BoardView> top = new ArrayList<>();

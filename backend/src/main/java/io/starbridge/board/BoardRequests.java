@@ -16,7 +16,9 @@ final class BoardRequests {
   static final String READ_ACCESS = "everyone|signed_in|trust_level|staff";
   static final String POST_ACCESS = "signed_in|trust_level|staff";
 
-  /** POST /boards. Omitted settings take the defaults: readable by everyone, postable by members. */
+  /**
+   * POST /boards. Omitted settings take the defaults: readable by everyone, postable by members.
+   */
   @Serdeable
   record Create(
       @NotBlank @Size(max = 50) String slug,

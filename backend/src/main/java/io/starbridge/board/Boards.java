@@ -26,7 +26,8 @@ class Boards {
   }
 
   Optional<Board> bySlugForUpdate(String slug) {
-    return db.one("select " + COLUMNS + " from boards b where b.slug = ? for update", Boards::map, slug);
+    return db.one(
+        "select " + COLUMNS + " from boards b where b.slug = ? for update", Boards::map, slug);
   }
 
   Optional<Board> byId(long id) {
@@ -43,7 +44,10 @@ class Boards {
 
   /** The closest child read rules, for checking that a parent stays at least as open. */
   java.util.List<Board> children(long id) {
-    return db.list("select " + COLUMNS + " from boards b where b.parent_id = ? order by b.position, b.id", Boards::map, id);
+    return db.list(
+        "select " + COLUMNS + " from boards b where b.parent_id = ? order by b.position, b.id",
+        Boards::map,
+        id);
   }
 
   long insert(Board b) {
@@ -53,8 +57,19 @@ class Boards {
                             read_access, min_read_trust, post_access, min_post_trust, approval_required)
         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
         """,
-        b.slug(), b.nameZh(), b.nameEn(), b.descriptionZh(), b.descriptionEn(), b.position(), b.parentId(), b.color(),
-        b.readAccess().wire(), b.minReadTrust(), b.postAccess().wire(), b.minPostTrust(), b.approvalRequired());
+        b.slug(),
+        b.nameZh(),
+        b.nameEn(),
+        b.descriptionZh(),
+        b.descriptionEn(),
+        b.position(),
+        b.parentId(),
+        b.color(),
+        b.readAccess().wire(),
+        b.minReadTrust(),
+        b.postAccess().wire(),
+        b.minPostTrust(),
+        b.approvalRequired());
   }
 
   void update(Board b) {
@@ -65,7 +80,19 @@ class Boards {
                           min_post_trust = ?, approval_required = ?, updated_at = now()
          where id = ?
         """,
-        b.slug(), b.nameZh(), b.nameEn(), b.descriptionZh(), b.descriptionEn(), b.position(), b.parentId(), b.color(),
-        b.readAccess().wire(), b.minReadTrust(), b.postAccess().wire(), b.minPostTrust(), b.approvalRequired(), b.id());
+        b.slug(),
+        b.nameZh(),
+        b.nameEn(),
+        b.descriptionZh(),
+        b.descriptionEn(),
+        b.position(),
+        b.parentId(),
+        b.color(),
+        b.readAccess().wire(),
+        b.minReadTrust(),
+        b.postAccess().wire(),
+        b.minPostTrust(),
+        b.approvalRequired(),
+        b.id());
   }
 }

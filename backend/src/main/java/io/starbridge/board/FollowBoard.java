@@ -30,9 +30,12 @@ public class FollowBoard {
     guardians.of(actor).ensureCanFollow(board);
     int added =
         db.update(
-            "insert into board_follows (user_id, board_id) values (?, ?) on conflict do nothing", actor.id(), board.id());
+            "insert into board_follows (user_id, board_id) values (?, ?) on conflict do nothing",
+            actor.id(),
+            board.id());
     if (added > 0) {
-      outbox.publish("BoardFollowed", "board", board.id(), actor.id(), Map.of("userId", actor.id()));
+      outbox.publish(
+          "BoardFollowed", "board", board.id(), actor.id(), Map.of("userId", actor.id()));
     }
   }
 
@@ -40,9 +43,12 @@ public class FollowBoard {
   public void unfollow(Actor actor, String slug) {
     Board board = boards.bySlug(slug).orElseThrow(() -> ApiException.notFound("Board"));
     guardians.of(actor).ensureCanFollow(board);
-    int removed = db.update("delete from board_follows where user_id = ? and board_id = ?", actor.id(), board.id());
+    int removed =
+        db.update(
+            "delete from board_follows where user_id = ? and board_id = ?", actor.id(), board.id());
     if (removed > 0) {
-      outbox.publish("BoardUnfollowed", "board", board.id(), actor.id(), Map.of("userId", actor.id()));
+      outbox.publish(
+          "BoardUnfollowed", "board", board.id(), actor.id(), Map.of("userId", actor.id()));
     }
   }
 }

@@ -30,7 +30,13 @@ public class ManageBoards {
   private final Outbox outbox;
   private final AuditLog audit;
 
-  ManageBoards(Db db, Boards boards, BoardQueries queries, Guardians guardians, Outbox outbox, AuditLog audit) {
+  ManageBoards(
+      Db db,
+      Boards boards,
+      BoardQueries queries,
+      Guardians guardians,
+      Outbox outbox,
+      AuditLog audit) {
     this.db = db;
     this.boards = boards;
     this.queries = queries;
@@ -51,18 +57,33 @@ public class ManageBoards {
     String descEn = checkText("descriptionEn", req.descriptionEn(), errors);
     throwIfAny(errors);
     if (boards.slugTaken(slug)) {
-      throw ApiException.conflict("A board with this slug exists", FieldError.of("slug", "taken", "is already taken"));
+      throw ApiException.conflict(
+          "A board with this slug exists", FieldError.of("slug", "taken", "is already taken"));
     }
     Board parent = blankToNull(req.parent()) == null ? null : parentBoard(req.parent(), null);
     int position =
-        req.position() != null ? req.position() : (int) db.count("select coalesce(max(position), 0) + 1 from boards");
-    Board.Access read = req.readAccess() == null ? Board.Access.EVERYONE : Board.Access.parse(req.readAccess());
-    Board.Access post = req.postAccess() == null ? Board.Access.SIGNED_IN : Board.Access.parse(req.postAccess());
+        req.position() != null
+            ? req.position()
+            : (int) db.count("select coalesce(max(position), 0) + 1 from boards");
+    Board.Access read =
+        req.readAccess() == null ? Board.Access.EVERYONE : Board.Access.parse(req.readAccess());
+    Board.Access post =
+        req.postAccess() == null ? Board.Access.SIGNED_IN : Board.Access.parse(req.postAccess());
     Board draft =
         new Board(
-            0, slug, nameZh, nameEn, descZh, descEn, position, parent == null ? null : parent.id(),
+            0,
+            slug,
+            nameZh,
+            nameEn,
+            descZh,
+            descEn,
+            position,
+            parent == null ? null : parent.id(),
             req.color() == null ? "#3b6ea8" : req.color().toLowerCase(Locale.ROOT),
-            read, trustFor(read, req.minReadTrust()), post, trustFor(post, req.minPostTrust()),
+            read,
+            trustFor(read, req.minReadTrust()),
+            post,
+            trustFor(post, req.minPostTrust()),
             Boolean.TRUE.equals(req.approvalRequired()));
     checkReadRuleWithinParent(draft, parent);
     long id = boards.insert(draft);
@@ -79,13 +100,22 @@ public class ManageBoards {
     Board before = boards.bySlugForUpdate(slug).orElseThrow(() -> ApiException.notFound("Board"));
     List<FieldError> errors = new ArrayList<>();
     String newSlug = req.slug() == null ? before.slug() : checkSlug(req.slug(), errors);
-    String nameZh = req.nameZh() == null ? before.nameZh() : checkName("nameZh", req.nameZh(), errors);
-    String nameEn = req.nameEn() == null ? before.nameEn() : checkName("nameEn", req.nameEn(), errors);
-    String descZh = req.descriptionZh() == null ? before.descriptionZh() : checkText("descriptionZh", req.descriptionZh(), errors);
-    String descEn = req.descriptionEn() == null ? before.descriptionEn() : checkText("descriptionEn", req.descriptionEn(), errors);
+    String nameZh =
+        req.nameZh() == null ? before.nameZh() : checkName("nameZh", req.nameZh(), errors);
+    String nameEn =
+        req.nameEn() == null ? before.nameEn() : checkName("nameEn", req.nameEn(), errors);
+    String descZh =
+        req.descriptionZh() == null
+            ? before.descriptionZh()
+            : checkText("descriptionZh", req.descriptionZh(), errors);
+    String descEn =
+        req.descriptionEn() == null
+            ? before.descriptionEn()
+            : checkText("descriptionEn", req.descriptionEn(), errors);
     throwIfAny(errors);
     if (!newSlug.equals(before.slug()) && boards.slugTaken(newSlug)) {
-      throw ApiException.conflict("A board with this slug exists", FieldError.of("slug", "taken", "is already taken"));
+      throw ApiException.conflict(
+          "A board with this slug exists", FieldError.of("slug", "taken", "is already taken"));
     }
     Board parent;
     if (req.parent() == null) {
@@ -93,29 +123,49 @@ public class ManageBoards {
     } else {
       parent = req.parent().isBlank() ? null : parentBoard(req.parent(), before);
     }
-    Board.Access read = req.readAccess() == null ? before.readAccess() : Board.Access.parse(req.readAccess());
-    Board.Access post = req.postAccess() == null ? before.postAccess() : Board.Access.parse(req.postAccess());
-    int minRead = trustFor(read, req.minReadTrust() != null ? req.minReadTrust() : before.minReadTrust());
-    int minPost = trustFor(post, req.minPostTrust() != null ? req.minPostTrust() : before.minPostTrust());
+    Board.Access read =
+        req.readAccess() == null ? before.readAccess() : Board.Access.parse(req.readAccess());
+    Board.Access post =
+        req.postAccess() == null ? before.postAccess() : Board.Access.parse(req.postAccess());
+    int minRead =
+        trustFor(read, req.minReadTrust() != null ? req.minReadTrust() : before.minReadTrust());
+    int minPost =
+        trustFor(post, req.minPostTrust() != null ? req.minPostTrust() : before.minPostTrust());
     Board after =
         new Board(
-            before.id(), newSlug, nameZh, nameEn, descZh, descEn,
+            before.id(),
+            newSlug,
+            nameZh,
+            nameEn,
+            descZh,
+            descEn,
             req.position() == null ? before.position() : req.position(),
             parent == null ? null : parent.id(),
             req.color() == null ? before.color() : req.color().toLowerCase(Locale.ROOT),
-            read, minRead, post, minPost,
+            read,
+            minRead,
+            post,
+            minPost,
             req.approvalRequired() == null ? before.approvalRequired() : req.approvalRequired());
     checkReadRuleWithinParent(after, parent);
     for (Board child : boards.children(before.id())) {
-      if (!Guardian.readRuleWithin(child.readAccess(), child.minReadTrust(), after.readAccess(), after.minReadTrust())) {
+      if (!Guardian.readRuleWithin(
+          child.readAccess(), child.minReadTrust(), after.readAccess(), after.minReadTrust())) {
         throw ApiException.conflict(
-            "Sub-board '" + child.slug() + "' would be readable by more people than this board; change it first",
+            "Sub-board '"
+                + child.slug()
+                + "' would be readable by more people than this board; change it first",
             FieldError.of("readAccess", "children", "is stricter than a sub-board's"));
       }
     }
     boards.update(after);
     audit.record(actor.id(), "update_board", "board", before.id(), req.reason(), before, after);
-    outbox.publish("BoardUpdated", "board", before.id(), actor.id(), Map.of("slug", newSlug, "previousSlug", before.slug()));
+    outbox.publish(
+        "BoardUpdated",
+        "board",
+        before.id(),
+        actor.id(),
+        Map.of("slug", newSlug, "previousSlug", before.slug()));
     return queries.one(guardian, newSlug);
   }
 
@@ -136,12 +186,14 @@ public class ManageBoards {
   }
 
   private Board parentBoard(String parentSlug, Board self) {
-    Board parent = boards.bySlug(parentSlug.trim()).orElseThrow(() -> ApiException.notFound("Parent board"));
+    Board parent =
+        boards.bySlug(parentSlug.trim()).orElseThrow(() -> ApiException.notFound("Parent board"));
     if (self != null && parent.id() == self.id()) {
       throw ApiException.invalid("parent", "self", "a board cannot be its own parent");
     }
     if (parent.parentId() != null) {
-      throw ApiException.invalid("parent", "depth", "is itself a sub-board; sub-boards cannot have children");
+      throw ApiException.invalid(
+          "parent", "depth", "is itself a sub-board; sub-boards cannot have children");
     }
     if (self != null && boards.hasChildren(self.id())) {
       throw ApiException.conflict("This board has sub-boards, so it cannot become a sub-board");
@@ -151,8 +203,10 @@ public class ManageBoards {
 
   private static void checkReadRuleWithinParent(Board board, Board parent) {
     if (parent != null
-        && !Guardian.readRuleWithin(board.readAccess(), board.minReadTrust(), parent.readAccess(), parent.minReadTrust())) {
-      throw ApiException.invalid("readAccess", "parent", "must be at least as strict as the parent board's");
+        && !Guardian.readRuleWithin(
+            board.readAccess(), board.minReadTrust(), parent.readAccess(), parent.minReadTrust())) {
+      throw ApiException.invalid(
+          "readAccess", "parent", "must be at least as strict as the parent board's");
     }
   }
 
@@ -163,7 +217,11 @@ public class ManageBoards {
   private static String checkSlug(String raw, List<FieldError> errors) {
     String slug = raw.trim();
     if (!SLUG.matcher(slug).matches()) {
-      errors.add(FieldError.of("slug", "pattern", "must be 3–50 characters of a-z, 0-9 and -, not starting or ending with -"));
+      errors.add(
+          FieldError.of(
+              "slug",
+              "pattern",
+              "must be 3–50 characters of a-z, 0-9 and -, not starting or ending with -"));
     }
     return slug;
   }
@@ -171,7 +229,11 @@ public class ManageBoards {
   private static String checkName(String field, String raw, List<FieldError> errors) {
     String name = Texts.clean(raw);
     if (name.isEmpty() || Texts.hasForbiddenControlChars(name) || Texts.length(name) > MAX_NAME) {
-      errors.add(FieldError.of(field, "invalid", "must be 1–" + MAX_NAME + " characters without control characters"));
+      errors.add(
+          FieldError.of(
+              field,
+              "invalid",
+              "must be 1–" + MAX_NAME + " characters without control characters"));
     }
     return name;
   }

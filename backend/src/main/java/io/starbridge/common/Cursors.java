@@ -5,8 +5,8 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Opaque keyset cursors: the sort key of the last row of a page (and its id) joined and encoded
- * as URL-safe base64. Clients never build or read them; a tampered cursor is a validation error.
+ * Opaque keyset cursors: the sort key of the last row of a page (and its id) joined and encoded as
+ * URL-safe base64. Clients never build or read them; a tampered cursor is a validation error.
  */
 public final class Cursors {
   private static final char SEP = '|';
@@ -21,7 +21,9 @@ public final class Cursors {
       }
       sb.append(parts[i]);
     }
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(sb.toString().getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(sb.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   /** The parts of {@code cursor}; throws 400 unless it decodes to exactly {@code count} parts. */
@@ -39,13 +41,26 @@ public final class Cursors {
   }
 
   /** Decodes and parses {@code cursor}; any parse failure is the same 400 as a bad encoding. */
-  public static <T> T read(String cursor, int count, java.util.function.Function<List<String>, T> parser) {
+  public static <T> T read(
+      String cursor, int count, java.util.function.Function<List<String>, T> parser) {
     List<String> parts = decode(cursor, count);
     try {
       return parser.apply(parts);
     } catch (RuntimeException e) {
       throw invalid();
     }
+  }
+
+  private static final java.time.Instant EARLIEST = java.time.Instant.parse("0001-01-01T00:00:00Z");
+  private static final java.time.Instant LATEST = java.time.Instant.parse("9999-12-31T23:59:59Z");
+
+  /** A timestamp from a cursor, refused (as a bad cursor) outside what PostgreSQL stores. */
+  public static java.time.Instant instant(String text) {
+    java.time.Instant t = java.time.Instant.parse(text);
+    if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
+      throw new IllegalArgumentException("timestamp out of range");
+    }
+    return t;
   }
 
   public static ApiException invalid() {

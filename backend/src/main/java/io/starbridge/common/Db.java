@@ -136,7 +136,8 @@ public class Db {
     return c.createArrayOf(type, values.toArray());
   }
 
-  private static final java.util.regex.Pattern ALIAS = java.util.regex.Pattern.compile("[a-z][a-z0-9_]*");
+  private static final java.util.regex.Pattern ALIAS =
+      java.util.regex.Pattern.compile("[a-z][a-z0-9_]*");
 
   /** Refuses anything but a plain SQL alias, for helpers that splice an alias into SQL. */
   public static String checkAlias(String alias) {

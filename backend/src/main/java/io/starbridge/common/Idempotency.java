@@ -20,10 +20,10 @@ import java.util.regex.Pattern;
  * The {@code Idempotency-Key} header of creating requests: the same key from the same user within
  * 24 hours replays the first response instead of creating twice.
  *
- * <p>The key row is inserted in the creating transaction before the work runs. A concurrent
- * request with the same key waits on that row's unique index until the first commits, then
- * replays its stored response; if the first rolls back, the second creates. The same key sent
- * with a different request (another endpoint or body) is a 409: the client has a bug.
+ * <p>The key row is inserted in the creating transaction before the work runs. A concurrent request
+ * with the same key waits on that row's unique index until the first commits, then replays its
+ * stored response; if the first rolls back, the second creates. The same key sent with a different
+ * request (another endpoint or body) is a 409: the client has a bug.
  */
 @Singleton
 public class Idempotency {
@@ -50,7 +50,13 @@ public class Idempotency {
    */
   @Transactional
   public <T> Result<T> once(
-      long userId, @Nullable String key, String scope, Object request, int status, Argument<T> type, Supplier<T> action) {
+      long userId,
+      @Nullable String key,
+      String scope,
+      Object request,
+      int status,
+      Argument<T> type,
+      Supplier<T> action) {
     if (key == null) {
       return new Result<>(status, action.get());
     }

@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.starbridge.common.Page;
+import io.starbridge.common.StandardProblems;
 import io.starbridge.security.Actor;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -21,6 +22,7 @@ import jakarta.validation.Valid;
 @Controller("/api/v1/drafts")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Drafts")
+@StandardProblems
 class DraftController {
   private final Drafts drafts;
 
@@ -29,7 +31,8 @@ class DraftController {
   }
 
   @Get("{?cursor,limit}")
-  Page<DraftView> list(Actor actor, @Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit) {
+  Page<DraftView> list(
+      Actor actor, @Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit) {
     return drafts.mine(actor, cursor, limit);
   }
 

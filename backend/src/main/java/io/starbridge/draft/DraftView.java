@@ -8,4 +8,9 @@ import java.util.List;
 /** A composer draft of the caller. */
 @Serdeable
 public record DraftView(
-    String key, String body, @Nullable String title, List<String> tags, @Nullable Long replyTo, Instant updatedAt) {}
+    String key,
+    String body,
+    @Nullable String title,
+    List<String> tags,
+    @Nullable Long replyTo,
+    Instant updatedAt) {}

@@ -23,13 +23,14 @@ import java.util.regex.Pattern;
  * Server-side composer drafts, one per user and context. Every query is keyed by the caller's own
  * id, so nobody else can read one.
  *
- * <p>Keys: {@code new-topic}, {@code new-topic:{boardSlug}}, {@code reply:{topicId}},
- * {@code edit:{postId}}.
+ * <p>Keys: {@code new-topic}, {@code new-topic:{boardSlug}}, {@code reply:{topicId}}, {@code
+ * edit:{postId}}.
  */
 @Singleton
 public class Drafts {
   static final Pattern KEY =
-      Pattern.compile("new-topic(:[a-z0-9][a-z0-9-]{1,48}[a-z0-9])?|reply:[1-9][0-9]{0,17}|edit:[1-9][0-9]{0,17}");
+      Pattern.compile(
+          "new-topic(:[a-z0-9][a-z0-9-]{1,48}[a-z0-9])?|reply:[1-9][0-9]{0,17}|edit:[1-9][0-9]{0,17}");
   static final int BODY_MAX = 32_000;
   static final int MAX_DRAFTS = 100;
   static final int DEFAULT_LIMIT = 20;
@@ -46,7 +47,8 @@ public class Drafts {
   public DraftView get(Actor actor, String key) {
     guardians.of(actor).ensureSignedIn();
     checkKey(key);
-    return db.one("select * from drafts where user_id = ? and key = ?", Drafts::map, actor.id(), key)
+    return db.one(
+            "select * from drafts where user_id = ? and key = ?", Drafts::map, actor.id(), key)
         .orElseThrow(() -> ApiException.notFound("Draft"));
   }
 
@@ -56,15 +58,21 @@ public class Drafts {
     checkKey(key);
     String body = Normalizer.normalize(req.body(), Normalizer.Form.NFC);
     if (Texts.length(body) > BODY_MAX || Texts.hasForbiddenControlChars(body)) {
-      throw ApiException.invalid("body", "length", "must be at most " + BODY_MAX + " characters without control characters");
+      throw ApiException.invalid(
+          "body",
+          "length",
+          "must be at most " + BODY_MAX + " characters without control characters");
     }
     String title = req.title() == null ? null : Texts.clean(req.title());
     if (title != null && Texts.hasForbiddenControlChars(title)) {
       throw ApiException.invalid("title", "invalid", "contains invalid characters");
     }
-    List<String> tags = req.tags() == null ? List.of() : req.tags().stream().map(String::strip).toList();
-    if (db.count("select count(*) from drafts where user_id = ? and key <> ?", actor.id(), key) >= MAX_DRAFTS) {
-      throw ApiException.conflict("You have " + MAX_DRAFTS + " drafts already: finish or discard some first");
+    List<String> tags =
+        req.tags() == null ? List.of() : req.tags().stream().map(String::strip).toList();
+    if (db.count("select count(*) from drafts where user_id = ? and key <> ?", actor.id(), key)
+        >= MAX_DRAFTS) {
+      throw ApiException.conflict(
+          "You have " + MAX_DRAFTS + " drafts already: finish or discard some first");
     }
     return db.one(
             """
@@ -75,7 +83,12 @@ public class Drafts {
             returning *
             """,
             Drafts::map,
-            actor.id(), key, body, title, tags, req.replyTo())
+            actor.id(),
+            key,
+            body,
+            title,
+            tags,
+            req.replyTo())
         .orElseThrow();
   }
 
@@ -93,7 +106,7 @@ public class Drafts {
     Sql sql = new Sql().append("select * from drafts where user_id = ?", actor.id());
     if (cursor != null) {
       record Pos(Instant at, String key) {}
-      Pos pos = Cursors.read(cursor, 2, p -> new Pos(Instant.parse(p.get(0)), p.get(1)));
+      Pos pos = Cursors.read(cursor, 2, p -> new Pos(Cursors.instant(p.get(0)), p.get(1)));
       sql.append(" and (updated_at, key) < (?, ?)", pos.at(), pos.key());
     }
     sql.append(" order by updated_at desc, key desc limit ?", limit + 1);
@@ -109,7 +122,10 @@ public class Drafts {
 
   private static void checkKey(String key) {
     if (key == null || !KEY.matcher(key).matches()) {
-      throw ApiException.invalid("key", "pattern", "must be new-topic, new-topic:{board}, reply:{topicId} or edit:{postId}");
+      throw ApiException.invalid(
+          "key",
+          "pattern",
+          "must be new-topic, new-topic:{board}, reply:{topicId} or edit:{postId}");
     }
   }
 

@@ -19,8 +19,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Private bookmarks with an optional note: set, remove, and the caller's list (newest first),
- * which shows only posts the caller may still see. Bookmarks announce nothing: nobody else reacts.
+ * Private bookmarks with an optional note: set, remove, and the caller's list (newest first), which
+ * shows only posts the caller may still see. Bookmarks announce nothing: nobody else reacts.
  */
 @Singleton
 public class Bookmarks {
@@ -48,7 +48,10 @@ public class Bookmarks {
     guardians.of(actor).ensureCanBookmark(post, topic);
     String note = rawNote == null ? null : Texts.clean(rawNote);
     if (note != null && (Texts.length(note) > NOTE_MAX || Texts.hasForbiddenControlChars(note))) {
-      throw ApiException.invalid("note", "length", "must be at most " + NOTE_MAX + " characters without control characters");
+      throw ApiException.invalid(
+          "note",
+          "length",
+          "must be at most " + NOTE_MAX + " characters without control characters");
     }
     db.update(
         """
@@ -68,14 +71,16 @@ public class Bookmarks {
   }
 
   /** GET /me/bookmarks. */
-  public Page<BookmarkView> mine(Actor actor, @Nullable String cursor, @Nullable Integer limitParam) {
+  public Page<BookmarkView> mine(
+      Actor actor, @Nullable String cursor, @Nullable Integer limitParam) {
     Guardian guardian = guardians.of(actor);
     guardian.ensureSignedIn();
     int limit = Cursors.limit(limitParam, DEFAULT_LIMIT, MAX_LIMIT);
     var scope = guardian.readableScope();
     Sql sql =
         new Sql()
-            .append("select bm.post_id, bm.note, bm.created_at, p.post_number, p.topic_id, left(p.plain_text, 400) as plain_text, t.slug, t.title, ")
+            .append(
+                "select bm.post_id, bm.note, bm.created_at, p.post_number, p.topic_id, left(p.plain_text, 400) as plain_text, t.slug, t.title, ")
             .append(UserCard.columns("a"))
             .append(" from bookmarks bm")
             .append(" join posts p on p.id = bm.post_id")
@@ -83,10 +88,18 @@ public class Bookmarks {
             .append(" join boards b on b.id = t.board_id")
             .append(" join users a on a.id = p.author_id")
             .append(" where bm.user_id = ?", actor.id())
-            .append(" and " + scope.boardsReadable("b") + " and " + scope.topicsVisible("t") + " and " + scope.postBodiesVisible("p"));
+            .append(
+                " and "
+                    + scope.boardsReadable("b")
+                    + " and "
+                    + scope.topicsVisible("t")
+                    + " and "
+                    + scope.postBodiesVisible("p"));
     if (cursor != null) {
       record Pos(Instant at, long postId) {}
-      Pos pos = Cursors.read(cursor, 2, p -> new Pos(Instant.parse(p.get(0)), Long.parseLong(p.get(1))));
+      Pos pos =
+          Cursors.read(
+              cursor, 2, p -> new Pos(Cursors.instant(p.get(0)), Long.parseLong(p.get(1))));
       sql.append(" and (bm.created_at, bm.post_id) < (?, ?)", pos.at(), pos.postId());
     }
     sql.append(" order by bm.created_at desc, bm.post_id desc limit ?", limit + 1);

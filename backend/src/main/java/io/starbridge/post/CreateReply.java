@@ -62,7 +62,8 @@ public class CreateReply {
     Topic topic = topics.requireForUpdate(topicId);
     guardian.ensureCanReplyTo(topic);
     Post parent = req.replyTo() == null ? null : posts.find(req.replyTo()).orElse(null);
-    if (req.replyTo() != null && (parent == null || parent.topicId() != topicId || !guardian.canSeeBody(parent, topic))) {
+    if (req.replyTo() != null
+        && (parent == null || parent.topicId() != topicId || !guardian.canSeeBody(parent, topic))) {
       throw ApiException.invalid("replyTo", "post", "is not a post of this topic");
     }
     Cooked cooked = writer.cook(body);

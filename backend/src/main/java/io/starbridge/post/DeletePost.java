@@ -14,8 +14,8 @@ import jakarta.transaction.Transactional;
 import java.util.Map;
 
 /**
- * Soft-deletes a post (it stays as a tombstone) and restores it. The first post carries its
- * topic: deleting or restoring it deletes or restores the topic.
+ * Soft-deletes a post (it stays as a tombstone) and restores it. The first post carries its topic:
+ * deleting or restoring it deletes or restores the topic.
  */
 @Singleton
 public class DeletePost {
@@ -62,9 +62,15 @@ public class DeletePost {
     writer.markDeleted(postId, actor.id());
     activity.replyRemoved(topic);
     if (post.authorId() != actor.id()) {
-      audit.record(actor.id(), "delete_post", "post", postId, null, Map.of("topicId", topic.id()), null);
+      audit.record(
+          actor.id(), "delete_post", "post", postId, null, Map.of("topicId", topic.id()), null);
     }
-    outbox.publish("PostDeleted", "post", postId, actor.id(), Map.of("topicId", topic.id(), "boardId", topic.board().id()));
+    outbox.publish(
+        "PostDeleted",
+        "post",
+        postId,
+        actor.id(),
+        Map.of("topicId", topic.id(), "boardId", topic.board().id()));
   }
 
   @Transactional
@@ -79,8 +85,14 @@ public class DeletePost {
     guardian.ensureCanRestore(post, topic);
     writer.markRestored(postId);
     activity.replyRestored(topic, post.createdAt());
-    audit.record(actor.id(), "restore_post", "post", postId, null, null, Map.of("topicId", topic.id()));
-    outbox.publish("PostRestored", "post", postId, actor.id(), Map.of("topicId", topic.id(), "boardId", topic.board().id()));
+    audit.record(
+        actor.id(), "restore_post", "post", postId, null, null, Map.of("topicId", topic.id()));
+    outbox.publish(
+        "PostRestored",
+        "post",
+        postId,
+        actor.id(),
+        Map.of("topicId", topic.id(), "boardId", topic.board().id()));
     return queries.view(guardian, topic, postId);
   }
 }

@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Edits a post's body. The previous text is kept as a revision, except for the author's own
- * edits within the grace period after posting (typo fixes are not history).
+ * Edits a post's body. The previous text is kept as a revision, except for the author's own edits
+ * within the grace period after posting (typo fixes are not history).
  */
 @Singleton
 public class EditPost {
@@ -76,36 +76,70 @@ public class EditPost {
     }
     Cooked cooked = writer.cook(body);
     boolean byAuthor = post.authorId() == actor.id();
-    boolean grace = byAuthor && before.revisionCount() == 0 && Instant.now().isBefore(post.createdAt().plus(GRACE));
+    boolean grace =
+        byAuthor
+            && before.revisionCount() == 0
+            && Instant.now().isBefore(post.createdAt().plus(GRACE));
     if (grace) {
       db.update(
           "update posts set raw = ?, cooked = ?, plain_text = ?, cooked_version = ? where id = ?",
-          body, cooked.html(), cooked.plainText(), cooked.version(), postId);
+          body,
+          cooked.html(),
+          cooked.plainText(),
+          cooked.version(),
+          postId);
     } else {
       db.update(
           """
           insert into post_revisions (post_id, number, raw, cooked, cooked_version, editor_id, reason)
           values (?, ?, ?, ?, ?, ?, ?)
           """,
-          postId, before.revisionCount() + 1, before.raw(), before.cooked(), before.cookedVersion(), actor.id(), req.reason());
+          postId,
+          before.revisionCount() + 1,
+          before.raw(),
+          before.cooked(),
+          before.cookedVersion(),
+          actor.id(),
+          req.reason());
       db.update(
           """
           update posts set raw = ?, cooked = ?, plain_text = ?, cooked_version = ?,
                            revision_count = revision_count + 1, edited_at = now()
            where id = ?
           """,
-          body, cooked.html(), cooked.plainText(), cooked.version(), postId);
+          body,
+          cooked.html(),
+          cooked.plainText(),
+          cooked.version(),
+          postId);
     }
     if (post.isFirst()) {
       activity.firstPostEdited(topic, cooked.plainText());
     }
     if (!byAuthor) {
-      audit.record(actor.id(), "edit_post", "post", postId, req.reason(), Map.of("body", before.raw()), Map.of("body", body));
+      audit.record(
+          actor.id(),
+          "edit_post",
+          "post",
+          postId,
+          req.reason(),
+          Map.of("body", before.raw()),
+          Map.of("body", body));
     }
     outbox.publish(
-        "PostEdited", "post", postId, actor.id(),
-        Map.of("topicId", topic.id(), "boardId", topic.board().id(), "revision", grace ? before.revisionCount() : before.revisionCount() + 1,
-            "mentions", cooked.mentions()));
+        "PostEdited",
+        "post",
+        postId,
+        actor.id(),
+        Map.of(
+            "topicId",
+            topic.id(),
+            "boardId",
+            topic.board().id(),
+            "revision",
+            grace ? before.revisionCount() : before.revisionCount() + 1,
+            "mentions",
+            cooked.mentions()));
     return queries.view(guardian, topic, postId);
   }
 }

@@ -20,10 +20,12 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.starbridge.common.Idempotency;
 import io.starbridge.common.Page;
+import io.starbridge.common.StandardProblems;
 import io.starbridge.security.Actor;
 import io.starbridge.security.Guardians;
 import io.starbridge.security.Limits;
 import io.starbridge.security.RateLimiter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -32,6 +34,7 @@ import java.util.List;
 @Controller("/api/v1")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Posts")
+@StandardProblems
 class PostController {
   static final int REACTORS_PER_KIND = 20;
 
@@ -78,17 +81,31 @@ class PostController {
       @Nullable @QueryValue Integer limit,
       @Nullable @QueryValue Integer near,
       @Nullable @QueryValue String view) {
-    return posts.page(guardians.of(actor), id, new PostQueries.PageParams(cursor, limit, near, view));
+    return posts.page(
+        guardians.of(actor), id, new PostQueries.PageParams(cursor, limit, near, view));
   }
 
   @Post("/topics/{id}/posts")
+  @ApiResponse(
+      responseCode = "201",
+      description = "Created (or the first answer replayed for a repeated Idempotency-Key)")
   HttpResponse<PostView> reply(
-      Actor actor, @PathVariable long id, @Nullable @Header(Idempotency.HEADER) String key, @Valid @Body PostRequests.Reply body) {
+      Actor actor,
+      @PathVariable long id,
+      @Nullable @Header(Idempotency.HEADER) String key,
+      @Valid @Body PostRequests.Reply body) {
     var result =
-        idempotency.once(actor.id(), key, "POST /topics/" + id + "/posts", body, 201, Argument.of(PostView.class), () -> {
-          rateLimiter.consume(limits.postsPerUser, guardians.of(actor));
-          return createReply.call(actor, id, body);
-        });
+        idempotency.once(
+            actor.id(),
+            key,
+            "POST /topics/" + id + "/posts",
+            body,
+            201,
+            Argument.of(PostView.class),
+            () -> {
+              rateLimiter.consume(limits.postsPerUser, guardians.of(actor));
+              return createReply.call(actor, id, body);
+            });
     return HttpResponse.status(HttpStatus.valueOf(result.status())).body(result.body());
   }
 
@@ -155,7 +172,8 @@ class PostController {
   }
 
   @Get("/me/bookmarks{?cursor,limit}")
-  Page<BookmarkView> myBookmarks(Actor actor, @Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit) {
+  Page<BookmarkView> myBookmarks(
+      Actor actor, @Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit) {
     return bookmarks.mine(actor, cursor, limit);
   }
 }

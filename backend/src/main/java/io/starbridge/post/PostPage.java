@@ -6,4 +6,5 @@ import java.util.List;
 
 /** A page of a topic's posts: {@code prevCursor} loads the posts before the first one shown. */
 @Serdeable
-public record PostPage(List<PostView> items, @Nullable String nextCursor, @Nullable String prevCursor) {}
+public record PostPage(
+    List<PostView> items, @Nullable String nextCursor, @Nullable String prevCursor) {}

@@ -37,7 +37,9 @@ public class PostQueries {
   static final int MAX_DEPTH = 5;
 
   private static final String SELECT =
-      "select " + Post.COLUMNS + ", p.cooked, p.raw, p.edited_at, p.revision_count, p.reaction_counts::text as reaction_counts, "
+      "select "
+          + Post.COLUMNS
+          + ", p.cooked, p.raw, p.edited_at, p.revision_count, p.reaction_counts::text as reaction_counts, "
           + UserCard.columns("a")
           + ", rp.post_number as reply_number, ru.handle as reply_handle,"
           + " coalesce((select array_agg(r.kind) from post_reactions r where r.post_id = p.id and r.user_id = ?), '{}') as my_reactions,"
@@ -62,7 +64,10 @@ public class PostQueries {
 
   /** The query parameters of GET /topics/{id}/posts, as sent. */
   public record PageParams(
-      @Nullable String cursor, @Nullable Integer limit, @Nullable Integer near, @Nullable String view) {}
+      @Nullable String cursor,
+      @Nullable Integer limit,
+      @Nullable Integer near,
+      @Nullable String view) {}
 
   /** GET /topics/{id}/posts. */
   public PostPage page(Guardian guardian, long topicId, PageParams params) {
@@ -83,7 +88,8 @@ public class PostQueries {
 
   private PostPage flat(Guardian guardian, Topic topic, PageParams params, int limit) {
     Long me = me(guardian);
-    Sql sql = new Sql().append(SELECT, me, me).append(FROM).append(" where p.topic_id = ?", topic.id());
+    Sql sql =
+        new Sql().append(SELECT, me, me).append(FROM).append(" where p.topic_id = ?", topic.id());
     boolean backwards = false;
     if (params.cursor() != null) {
       if (params.near() != null) {
@@ -105,8 +111,11 @@ public class PostQueries {
     } else if (params.near() != null) {
       sql.append(" and p.post_number >= ?", Math.max(1, params.near()));
     }
-    sql.append(backwards ? " order by p.post_number desc" : " order by p.post_number").append(" limit ?", limit);
-    List<PostView> items = new ArrayList<>(db.list(sql.text(), rs -> view(rs, guardian, topic, false, null), sql.params()));
+    sql.append(backwards ? " order by p.post_number desc" : " order by p.post_number")
+        .append(" limit ?", limit);
+    List<PostView> items =
+        new ArrayList<>(
+            db.list(sql.text(), rs -> view(rs, guardian, topic, false, null), sql.params()));
     if (backwards) {
       Collections.reverse(items);
     }
@@ -123,8 +132,8 @@ public class PostQueries {
   }
 
   /**
-   * The threaded view: depth-first from the first post; a post without {@code replyTo} answers
-   * the first post. Depth is capped at {@value #MAX_DEPTH} for display, the order is not.
+   * The threaded view: depth-first from the first post; a post without {@code replyTo} answers the
+   * first post. Depth is capped at {@value #MAX_DEPTH} for display, the order is not.
    */
   private PostPage tree(Guardian guardian, Topic topic, String cursor, int limit) {
     Long me = me(guardian);
@@ -157,7 +166,9 @@ public class PostQueries {
                 topic.id(),
                 topic.id())
             .append(SELECT, me, me)
-            .append(", least(tree.depth, ?) as depth, array_to_string(tree.path, '.') as path", MAX_DEPTH)
+            .append(
+                ", least(tree.depth, ?) as depth, array_to_string(tree.path, '.') as path",
+                MAX_DEPTH)
             .append(FROM)
             .append(" join tree on tree.id = p.id");
     if (after != null) {
@@ -166,7 +177,11 @@ public class PostQueries {
     sql.append(" order by tree.path limit ?", limit + 1);
     record Row(PostView view, String path) {}
     List<Row> rows =
-        db.list(sql.text(), rs -> new Row(view(rs, guardian, topic, false, rs.getInt("depth")), rs.getString("path")), sql.params());
+        db.list(
+            sql.text(),
+            rs ->
+                new Row(view(rs, guardian, topic, false, rs.getInt("depth")), rs.getString("path")),
+            sql.params());
     String next = null;
     if (rows.size() > limit) {
       rows = rows.subList(0, limit);
@@ -198,7 +213,12 @@ public class PostQueries {
   /** One post, seen by an actor already allowed to see it. */
   PostView view(Guardian guardian, Topic topic, long postId) {
     Long me = me(guardian);
-    return db.one(SELECT + FROM + " where p.id = ?", rs -> view(rs, guardian, topic, true, null), me, me, postId)
+    return db.one(
+            SELECT + FROM + " where p.id = ?",
+            rs -> view(rs, guardian, topic, true, null),
+            me,
+            me,
+            postId)
         .orElseThrow(() -> ApiException.notFound("Post"));
   }
 
@@ -220,8 +240,15 @@ public class PostQueries {
               select r.number, r.raw, r.cooked, r.reason, r.created_at, %s
                 from post_revisions r join users a on a.id = r.editor_id where r.post_id = ?
             ) v order by n
-            """.formatted(UserCard.columns("a"), UserCard.columns("a")),
-            rs -> new Version(rs.getString("raw"), rs.getString("cooked"), UserCard.read(rs, "a"), rs.getString("reason"), Db.instant(rs, "at")),
+            """
+                .formatted(UserCard.columns("a"), UserCard.columns("a")),
+            rs ->
+                new Version(
+                    rs.getString("raw"),
+                    rs.getString("cooked"),
+                    UserCard.read(rs, "a"),
+                    rs.getString("reason"),
+                    Db.instant(rs, "at")),
             postId,
             postId);
     Version current = rows.get(0);
@@ -233,8 +260,15 @@ public class PostQueries {
       // was written by the edit before it (revision v-1), or by the author for version 1.
       Version text = v <= n ? revs.get(v - 1) : current;
       Version madeBy = v == 1 ? current : revs.get(v - 2);
-      out.add(new RevisionView(v, text.raw(), text.cooked(), madeBy.by(), v == 1 ? null : madeBy.reason(),
-          v == 1 ? post.createdAt() : madeBy.at(), v == n + 1));
+      out.add(
+          new RevisionView(
+              v,
+              text.raw(),
+              text.cooked(),
+              madeBy.by(),
+              v == 1 ? null : madeBy.reason(),
+              v == 1 ? post.createdAt() : madeBy.at(),
+              v == n + 1));
     }
     Collections.reverse(out);
     return new Page<>(out, null);
@@ -275,7 +309,8 @@ public class PostQueries {
               join users u on u.id = x.user_id
              where x.n <= ?
              order by x.kind, x.n
-            """.formatted(UserCard.columns("u")),
+            """
+                .formatted(UserCard.columns("u")),
             rs -> new Row(rs.getString("kind"), rs.getInt("total"), UserCard.read(rs, "u")),
             postId,
             perKind);
@@ -283,7 +318,9 @@ public class PostQueries {
     for (ReactionKind kind : ReactionKind.values()) {
       List<Row> ofKind = rows.stream().filter(r -> r.kind().equals(kind.wire())).toList();
       if (!ofKind.isEmpty()) {
-        out.add(new Reactors(kind.wire(), ofKind.get(0).count(), ofKind.stream().map(Row::user).toList()));
+        out.add(
+            new Reactors(
+                kind.wire(), ofKind.get(0).count(), ofKind.stream().map(Row::user).toList()));
       }
     }
     return new Page<>(out, null);
@@ -293,7 +330,9 @@ public class PostQueries {
     return guardian.isSignedIn() ? guardian.actor().id() : null;
   }
 
-  private PostView view(ResultSet rs, Guardian guardian, Topic topic, boolean withRaw, Integer depth) throws SQLException {
+  private PostView view(
+      ResultSet rs, Guardian guardian, Topic topic, boolean withRaw, Integer depth)
+      throws SQLException {
     Post post = Post.read(rs);
     boolean showBody = guardian.canSeeBody(post, topic);
     Long replyNumber = Db.nullableLong(rs, "reply_number");
@@ -304,7 +343,10 @@ public class PostQueries {
         UserCard.read(rs, "a"),
         withRaw && showBody ? rs.getString("raw") : null,
         showBody ? rs.getString("cooked") : null,
-        replyNumber == null ? null : new PostView.ReplyTo(post.replyToPostId(), replyNumber.intValue(), rs.getString("reply_handle")),
+        replyNumber == null
+            ? null
+            : new PostView.ReplyTo(
+                post.replyToPostId(), replyNumber.intValue(), rs.getString("reply_handle")),
         post.createdAt(),
         Db.instant(rs, "edited_at"),
         rs.getInt("revision_count"),
@@ -321,7 +363,8 @@ public class PostQueries {
             guardian.canBookmark(post, topic)));
   }
 
-  private List<PostView.Reaction> reactions(String countsJson, java.sql.Array mine) throws SQLException {
+  private List<PostView.Reaction> reactions(String countsJson, java.sql.Array mine)
+      throws SQLException {
     Map<String, Integer> counts;
     try {
       counts = json.readValue(countsJson, Argument.mapOf(String.class, Integer.class));

@@ -6,7 +6,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
-/** Request bodies of the post endpoints; the body's real limits are checked by {@link PostWriter}. */
+/**
+ * Request bodies of the post endpoints; the body's real limits are checked by {@link PostWriter}.
+ */
 final class PostRequests {
   private PostRequests() {}
 

@@ -42,5 +42,10 @@ public record PostView(
 
   @Serdeable
   public record Permissions(
-      boolean canEdit, boolean canDelete, boolean canRestore, boolean canReply, boolean canReact, boolean canBookmark) {}
+      boolean canEdit,
+      boolean canDelete,
+      boolean canRestore,
+      boolean canReply,
+      boolean canReact,
+      boolean canBookmark) {}
 }

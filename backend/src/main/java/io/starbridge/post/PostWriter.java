@@ -44,25 +44,28 @@ public class PostWriter {
   }
 
   /** Inserts a post whose body was cooked by {@link #cook}; returns its id. */
-  public long insert(long topicId, int postNumber, long authorId, Long replyToPostId, String raw, Cooked cooked) {
-    return
-        db.insertReturningId(
-            """
+  public long insert(
+      long topicId, int postNumber, long authorId, Long replyToPostId, String raw, Cooked cooked) {
+    return db.insertReturningId(
+        """
             insert into posts (topic_id, post_number, author_id, reply_to_post_id, raw, cooked, plain_text, cooked_version)
             values (?, ?, ?, ?, ?, ?, ?, ?) returning id
             """,
-            topicId,
-            postNumber,
-            authorId,
-            replyToPostId,
-            raw,
-            cooked.html(),
-            cooked.plainText(),
-            cooked.version());
+        topicId,
+        postNumber,
+        authorId,
+        replyToPostId,
+        raw,
+        cooked.html(),
+        cooked.plainText(),
+        cooked.version());
   }
 
   public void markDeleted(long postId, long deletedBy) {
-    db.update("update posts set deleted_at = now(), deleted_by = ? where id = ? and deleted_at is null", deletedBy, postId);
+    db.update(
+        "update posts set deleted_at = now(), deleted_by = ? where id = ? and deleted_at is null",
+        deletedBy,
+        postId);
   }
 
   public void markRestored(long postId) {

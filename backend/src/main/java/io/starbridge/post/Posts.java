@@ -23,7 +23,10 @@ class Posts {
   }
 
   Post requireForUpdate(long id) {
-    return db.one("select " + Post.COLUMNS + " from posts p where p.id = ? for no key update", Post::read, id)
+    return db.one(
+            "select " + Post.COLUMNS + " from posts p where p.id = ? for no key update",
+            Post::read,
+            id)
         .orElseThrow(() -> ApiException.notFound("Post"));
   }
 

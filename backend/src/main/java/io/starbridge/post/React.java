@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * Adds and removes reactions: one of each kind per member and post, counted on the post (and as
- * likes on its topic) in the same transaction. Both directions are idempotent and answer the
- * post's reactions as they now stand.
+ * likes on its topic) in the same transaction. Both directions are idempotent and answer the post's
+ * reactions as they now stand.
  */
 @Singleton
 public class React {
@@ -28,7 +28,14 @@ public class React {
   private final Guardians guardians;
   private final Outbox outbox;
 
-  React(Db db, Posts posts, PostQueries queries, TopicLookup topics, TopicActivity activity, Guardians guardians, Outbox outbox) {
+  React(
+      Db db,
+      Posts posts,
+      PostQueries queries,
+      TopicLookup topics,
+      TopicActivity activity,
+      Guardians guardians,
+      Outbox outbox) {
     this.db = db;
     this.posts = posts;
     this.queries = queries;
@@ -54,7 +61,10 @@ public class React {
       count(postId, kind, 1);
       activity.reactionsChanged(topic.id(), 1);
       outbox.publish(
-          "ReactionAdded", "post", postId, actor.id(),
+          "ReactionAdded",
+          "post",
+          postId,
+          actor.id(),
           Map.of("kind", kind.wire(), "topicId", topic.id(), "postAuthorId", post.authorId()));
     }
     return queries.reactions(actor, postId);
@@ -70,11 +80,20 @@ public class React {
     guardian.ensureSignedIn();
     guardian.ensureCanSee(post, topic);
     int removed =
-        db.update("delete from post_reactions where post_id = ? and user_id = ? and kind = ?", postId, actor.id(), kind.wire());
+        db.update(
+            "delete from post_reactions where post_id = ? and user_id = ? and kind = ?",
+            postId,
+            actor.id(),
+            kind.wire());
     if (removed > 0) {
       count(postId, kind, -1);
       activity.reactionsChanged(topic.id(), -1);
-      outbox.publish("ReactionRemoved", "post", postId, actor.id(), Map.of("kind", kind.wire(), "topicId", topic.id()));
+      outbox.publish(
+          "ReactionRemoved",
+          "post",
+          postId,
+          actor.id(),
+          Map.of("kind", kind.wire(), "topicId", topic.id()));
     }
     return queries.reactions(actor, postId);
   }
@@ -94,6 +113,11 @@ public class React {
 
   private static ReactionKind kind(String wire) {
     return ReactionKind.parse(wire)
-        .orElseThrow(() -> ApiException.invalid("kind", "enum", "must be one of like, thumbs_up, heart, laugh, thinking, rocket, eyes"));
+        .orElseThrow(
+            () ->
+                ApiException.invalid(
+                    "kind",
+                    "enum",
+                    "must be one of like, thumbs_up, heart, laugh, thinking, rocket, eyes"));
   }
 }

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * The reactions a post can receive, by wire name (as in {@code PUT /posts/{id}/reactions/{kind}}
- * and in responses): like, thumbs_up 👍, heart ❤️, laugh 😂, thinking 🤔, rocket 🚀, eyes 👀.
- * The SPA picks the glyphs; the wire names never change.
+ * and in responses): like, thumbs_up 👍, heart ❤️, laugh 😂, thinking 🤔, rocket 🚀, eyes 👀. The
+ * SPA picks the glyphs; the wire names never change.
  */
 public enum ReactionKind {
   LIKE,

@@ -14,4 +14,10 @@ import java.time.Instant;
  */
 @Serdeable
 public record RevisionView(
-    int version, String body, String bodyHtml, UserCard editor, @Nullable String reason, Instant createdAt, boolean current) {}
+    int version,
+    String body,
+    String bodyHtml,
+    UserCard editor,
+    @Nullable String reason,
+    Instant createdAt,
+    boolean current) {}

@@ -4,9 +4,9 @@ import io.starbridge.board.Board;
 import io.starbridge.common.Db;
 
 /**
- * What one actor may read, as input for SQL (and later the search filter). It states the same
- * rule as {@link Guardian#canSee(Board)}; a test checks that both agree over a matrix of actors
- * and boards.
+ * What one actor may read, as input for SQL (and later the search filter). It states the same rule
+ * as {@link Guardian#canSee(Board)}; a test checks that both agree over a matrix of actors and
+ * boards.
  */
 public final class AccessScope {
   private final boolean signedIn;
@@ -31,11 +31,20 @@ public final class AccessScope {
     if (!signedIn) {
       return "(" + alias + ".read_access = 'everyone')";
     }
-    return "(" + alias + ".read_access in ('everyone', 'signed_in') or ("
-        + alias + ".read_access = 'trust_level' and " + alias + ".min_read_trust <= " + trustLevel + "))";
+    return "("
+        + alias
+        + ".read_access in ('everyone', 'signed_in') or ("
+        + alias
+        + ".read_access = 'trust_level' and "
+        + alias
+        + ".min_read_trust <= "
+        + trustLevel
+        + "))";
   }
 
-  /** Deleted topics are visible to staff only ({@link Guardian#canSee(io.starbridge.topic.Topic)}). */
+  /**
+   * Deleted topics are visible to staff only ({@link Guardian#canSee(io.starbridge.topic.Topic)}).
+   */
   public String topicsVisible(String alias) {
     Db.checkAlias(alias);
     return staff ? "true" : "(" + alias + ".deleted_at is null)";

@@ -115,7 +115,10 @@ public final class Guardian {
   }
 
   public boolean canCreateTopicIn(Board board) {
-    return isSignedIn() && !isSilenced() && canSee(board) && BoardPolicy.canPost(actor, isStaff(), board);
+    return isSignedIn()
+        && !isSilenced()
+        && canSee(board)
+        && BoardPolicy.canPost(actor, isStaff(), board);
   }
 
   public void ensureCanCreateTopicIn(Board board) {
@@ -128,15 +131,18 @@ public final class Guardian {
   private void ensureCanPostIn(Board board) {
     if (!BoardPolicy.canPost(actor, isStaff(), board)) {
       throw ApiException.forbidden(
-          "Only " + BoardPolicy.describe(board.postAccess(), board.minPostTrust()) + " may post in this board");
+          "Only "
+              + BoardPolicy.describe(board.postAccess(), board.minPostTrust())
+              + " may post in this board");
     }
   }
 
   /**
-   * A sub-board may not be more open to readers than its parent, so that whoever reads a
-   * sub-board reads its parent too and the nested board list never shows an orphan.
+   * A sub-board may not be more open to readers than its parent, so that whoever reads a sub-board
+   * reads its parent too and the nested board list never shows an orphan.
    */
-  public static boolean readRuleWithin(Board.Access child, int childTrust, Board.Access parent, int parentTrust) {
+  public static boolean readRuleWithin(
+      Board.Access child, int childTrust, Board.Access parent, int parentTrust) {
     return BoardPolicy.closedness(child, childTrust) >= BoardPolicy.closedness(parent, parentTrust);
   }
 
@@ -172,7 +178,9 @@ public final class Guardian {
     }
     if (!isStaff() && frozen(topic)) {
       throw ApiException.forbidden(
-          topic.closed() ? "This topic is closed: it takes no new replies" : "This topic is locked: it takes no new replies");
+          topic.closed()
+              ? "This topic is closed: it takes no new replies"
+              : "This topic is locked: it takes no new replies");
     }
     ensureCanPostIn(topic.board());
   }
@@ -191,7 +199,9 @@ public final class Guardian {
     ensureCanWrite();
     if (!canEdit(topic)) {
       throw ApiException.forbidden(
-          isAuthor(topic) ? "This topic can no longer be edited" : "Only the author or staff may edit this topic");
+          isAuthor(topic)
+              ? "This topic can no longer be edited"
+              : "Only the author or staff may edit this topic");
     }
   }
 
@@ -213,7 +223,8 @@ public final class Guardian {
     if (!isSignedIn() || !canSee(topic) || topic.deleted()) {
       return false;
     }
-    return isStaff() || (isAuthor(topic) && !isSilenced() && !frozen(topic) && !topic.othersReplied());
+    return isStaff()
+        || (isAuthor(topic) && !isSilenced() && !frozen(topic) && !topic.othersReplied());
   }
 
   public void ensureCanDelete(Topic topic) {
@@ -284,7 +295,9 @@ public final class Guardian {
     }
     if (!canEdit(post, topic)) {
       throw ApiException.forbidden(
-          isAuthor(post) ? "This topic is locked: its posts can no longer be edited" : "Only the author or staff may edit this post");
+          isAuthor(post)
+              ? "This topic is locked: its posts can no longer be edited"
+              : "Only the author or staff may edit this post");
     }
   }
 
@@ -312,7 +325,9 @@ public final class Guardian {
     ensureCanWrite();
     if (!canDelete(post, topic)) {
       throw ApiException.forbidden(
-          isAuthor(post) ? "This topic is locked: its posts can no longer be deleted" : "Only the author or staff may delete this post");
+          isAuthor(post)
+              ? "This topic is locked: its posts can no longer be deleted"
+              : "Only the author or staff may delete this post");
     }
   }
 

@@ -40,6 +40,7 @@ public class Limits {
     this.topicsPerUser = new RateLimiter.Limit("topics", topicsPerHour, Duration.ofHours(1));
     this.postsPerUser = new RateLimiter.Limit("posts", postsPerHour, Duration.ofHours(1));
     this.editsPerUser = new RateLimiter.Limit("edits", editsPerHour, Duration.ofHours(1));
-    this.reactionsPerUser = new RateLimiter.Limit("reactions", reactionsPerHour, Duration.ofHours(1));
+    this.reactionsPerUser =
+        new RateLimiter.Limit("reactions", reactionsPerHour, Duration.ofHours(1));
   }
 }

@@ -62,7 +62,8 @@ public class CreateTopic {
     if (!errors.isEmpty()) {
       throw ApiException.invalid(errors);
     }
-    Board board = boards.bySlug(req.board().trim()).orElseThrow(() -> ApiException.notFound("Board"));
+    Board board =
+        boards.bySlug(req.board().trim()).orElseThrow(() -> ApiException.notFound("Board"));
     guardian.ensureCanCreateTopicIn(board);
 
     Cooked cooked = posts.cook(body);
@@ -83,11 +84,25 @@ public class CreateTopic {
     reads.record(actor.id(), topicId, 1);
     boardCounters.topicAdded(board.id(), 1, Instant.now());
     outbox.publish(
-        "TopicCreated", "topic", topicId, actor.id(),
+        "TopicCreated",
+        "topic",
+        topicId,
+        actor.id(),
         Map.of("boardId", board.id(), "postId", postId, "tags", tags));
     outbox.publish(
-        "PostCreated", "post", postId, actor.id(),
-        Map.of("topicId", topicId, "boardId", board.id(), "postNumber", 1, "mentions", cooked.mentions()));
+        "PostCreated",
+        "post",
+        postId,
+        actor.id(),
+        Map.of(
+            "topicId",
+            topicId,
+            "boardId",
+            board.id(),
+            "postNumber",
+            1,
+            "mentions",
+            cooked.mentions()));
     return queries.view(guardian, topicId);
   }
 }

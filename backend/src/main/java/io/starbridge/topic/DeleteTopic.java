@@ -26,7 +26,13 @@ public class DeleteTopic {
   private final AuditLog audit;
 
   DeleteTopic(
-      Db db, TopicLookup topics, PostWriter posts, BoardCounters boards, Guardians guardians, Outbox outbox, AuditLog audit) {
+      Db db,
+      TopicLookup topics,
+      PostWriter posts,
+      BoardCounters boards,
+      Guardians guardians,
+      Outbox outbox,
+      AuditLog audit) {
     this.db = db;
     this.topics = topics;
     this.posts = posts;
@@ -51,9 +57,21 @@ public class DeleteTopic {
     posts.markDeleted(firstPostId, actor.id());
     boards.topicRemoved(topic.board().id(), replies + 1);
     if (topic.authorId() != actor.id()) {
-      audit.record(actor.id(), "delete_topic", "topic", topicId, reason, Map.of("title", topic.title()), null);
+      audit.record(
+          actor.id(),
+          "delete_topic",
+          "topic",
+          topicId,
+          reason,
+          Map.of("title", topic.title()),
+          null);
     }
-    outbox.publish("TopicDeleted", "topic", topicId, actor.id(), Map.of("boardId", topic.board().id(), "postId", firstPostId));
+    outbox.publish(
+        "TopicDeleted",
+        "topic",
+        topicId,
+        actor.id(),
+        Map.of("boardId", topic.board().id(), "postId", firstPostId));
   }
 
   @Transactional
@@ -73,13 +91,28 @@ public class DeleteTopic {
             .orElseThrow();
     posts.markRestored(firstPostId);
     boards.topicAdded(topic.board().id(), counts.replies() + 1, counts.lastPostedAt());
-    audit.record(actor.id(), "restore_topic", "topic", topicId, reason, null, Map.of("title", topic.title()));
-    outbox.publish("TopicRestored", "topic", topicId, actor.id(), Map.of("boardId", topic.board().id(), "postId", firstPostId));
+    audit.record(
+        actor.id(),
+        "restore_topic",
+        "topic",
+        topicId,
+        reason,
+        null,
+        Map.of("title", topic.title()));
+    outbox.publish(
+        "TopicRestored",
+        "topic",
+        topicId,
+        actor.id(),
+        Map.of("boardId", topic.board().id(), "postId", firstPostId));
   }
 
   /** Locks post before topic, the order every post write takes (no deadlock with reactions). */
   private long lockFirstPost(long topicId) {
-    return db.one("select id from posts where topic_id = ? and post_number = 1 for no key update", rs -> rs.getLong(1), topicId)
+    return db.one(
+            "select id from posts where topic_id = ? and post_number = 1 for no key update",
+            rs -> rs.getLong(1),
+            topicId)
         .orElseThrow(() -> io.starbridge.common.ApiException.notFound("Topic"));
   }
 }

@@ -6,8 +6,8 @@ import io.starbridge.common.Texts;
 import jakarta.inject.Singleton;
 
 /**
- * Keeps a topic's counters (and its board's) in step with the posts written into it. Post
- * use-cases call it inside their transaction.
+ * Keeps a topic's counters (and its board's) in step with the posts written into it. Post use-cases
+ * call it inside their transaction.
  */
 @Singleton
 public class TopicActivity {
@@ -42,14 +42,18 @@ public class TopicActivity {
   }
 
   public void replyRemoved(Topic topic) {
-    db.update("update topics set reply_count = greatest(reply_count - 1, 0), updated_at = now() where id = ?", topic.id());
+    db.update(
+        "update topics set reply_count = greatest(reply_count - 1, 0), updated_at = now() where id = ?",
+        topic.id());
     if (!topic.deleted()) {
       boards.postRemoved(topic.board().id());
     }
   }
 
   public void replyRestored(Topic topic, java.time.Instant postedAt) {
-    db.update("update topics set reply_count = reply_count + 1, updated_at = now() where id = ?", topic.id());
+    db.update(
+        "update topics set reply_count = reply_count + 1, updated_at = now() where id = ?",
+        topic.id());
     if (!topic.deleted()) {
       boards.postAdded(topic.board().id(), postedAt);
     }
@@ -57,11 +61,15 @@ public class TopicActivity {
 
   /** The list excerpt follows the first post's text. */
   public void firstPostEdited(Topic topic, String plainText) {
-    db.update("update topics set excerpt = ?, updated_at = now() where id = ?", Texts.excerpt(plainText, EXCERPT_LENGTH), topic.id());
+    db.update(
+        "update topics set excerpt = ?, updated_at = now() where id = ?",
+        Texts.excerpt(plainText, EXCERPT_LENGTH),
+        topic.id());
   }
 
   /** Reactions on any of its posts count as the topic's likes (for top and hot). */
   public void reactionsChanged(long topicId, int delta) {
-    db.update("update topics set like_count = greatest(like_count + ?, 0) where id = ?", delta, topicId);
+    db.update(
+        "update topics set like_count = greatest(like_count + ?, 0) where id = ?", delta, topicId);
   }
 }

@@ -13,17 +13,19 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.starbridge.common.Idempotency;
 import io.starbridge.common.Page;
+import io.starbridge.common.StandardProblems;
 import io.starbridge.security.Actor;
 import io.starbridge.security.ClientIp;
 import io.starbridge.security.Guardians;
 import io.starbridge.security.Limits;
 import io.starbridge.security.RateLimiter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -31,6 +33,7 @@ import jakarta.validation.Valid;
 @Controller("/api/v1")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "Topics")
+@StandardProblems
 class TopicController {
   private final CreateTopic createTopic;
   private final UpdateTopic updateTopic;
@@ -70,49 +73,46 @@ class TopicController {
   }
 
   @Post("/topics")
+  @ApiResponse(
+      responseCode = "201",
+      description = "Created (or the first answer replayed for a repeated Idempotency-Key)")
   HttpResponse<TopicView> create(
-      Actor actor, @Nullable @Header(Idempotency.HEADER) String key, @Valid @Body TopicRequests.Create body) {
+      Actor actor,
+      @Nullable @Header(Idempotency.HEADER) String key,
+      @Valid @Body TopicRequests.Create body) {
     var result =
-        idempotency.once(actor.id(), key, "POST /topics", body, 201, Argument.of(TopicView.class), () -> {
-          rateLimiter.consume(limits.topicsPerUser, guardians.of(actor));
-          return createTopic.call(actor, body);
-        });
+        idempotency.once(
+            actor.id(),
+            key,
+            "POST /topics",
+            body,
+            201,
+            Argument.of(TopicView.class),
+            () -> {
+              rateLimiter.consume(limits.topicsPerUser, guardians.of(actor));
+              return createTopic.call(actor, body);
+            });
     return HttpResponse.status(HttpStatus.valueOf(result.status())).body(result.body());
   }
 
-  @Get("/topics{?sort,period,limit,cursor}")
+  @Get("/topics{?params*}")
   @Secured(SecurityRule.IS_ANONYMOUS)
-  Page<TopicListItem> siteWide(
-      Actor actor,
-      @Nullable @QueryValue String sort,
-      @Nullable @QueryValue String period,
-      @Nullable @QueryValue Integer limit,
-      @Nullable @QueryValue String cursor) {
-    return topics.siteWide(guardians.of(actor), new TopicQueries.ListParams(sort, period, limit, cursor));
+  Page<TopicListItem> siteWide(Actor actor, @RequestBean TopicQueries.ListParams params) {
+    return topics.siteWide(guardians.of(actor), params);
   }
 
-  @Get("/boards/{slug}/topics{?sort,period,limit,cursor}")
+  @Get("/boards/{slug}/topics{?params*}")
   @Secured(SecurityRule.IS_ANONYMOUS)
   Page<TopicListItem> ofBoard(
-      Actor actor,
-      @PathVariable String slug,
-      @Nullable @QueryValue String sort,
-      @Nullable @QueryValue String period,
-      @Nullable @QueryValue Integer limit,
-      @Nullable @QueryValue String cursor) {
-    return topics.ofBoard(guardians.of(actor), slug, new TopicQueries.ListParams(sort, period, limit, cursor));
+      Actor actor, @PathVariable String slug, @RequestBean TopicQueries.ListParams params) {
+    return topics.ofBoard(guardians.of(actor), slug, params);
   }
 
-  @Get("/tags/{tag}/topics{?sort,period,limit,cursor}")
+  @Get("/tags/{tag}/topics{?params*}")
   @Secured(SecurityRule.IS_ANONYMOUS)
   Page<TopicListItem> tagged(
-      Actor actor,
-      @PathVariable String tag,
-      @Nullable @QueryValue String sort,
-      @Nullable @QueryValue String period,
-      @Nullable @QueryValue Integer limit,
-      @Nullable @QueryValue String cursor) {
-    return topics.tagged(guardians.of(actor), tag, new TopicQueries.ListParams(sort, period, limit, cursor));
+      Actor actor, @PathVariable String tag, @RequestBean TopicQueries.ListParams params) {
+    return topics.tagged(guardians.of(actor), tag, params);
   }
 
   @Get("/topics/{id}")

@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A row of a topic list. {@code unreadCount}, {@code lastReadPostNumber} and {@code isNew} are
- * null for anonymous callers; for members, {@code lastReadPostNumber} is null (and
- * {@code unreadCount} 0) until they open the topic.
+ * A row of a topic list. {@code unreadCount}, {@code lastReadPostNumber} and {@code isNew} are null
+ * for anonymous callers; for members, {@code lastReadPostNumber} is null (and {@code unreadCount}
+ * 0) until they open the topic.
  */
 @Serdeable
 public record TopicListItem(

@@ -1,6 +1,8 @@
 package io.starbridge.topic;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.QueryValue;
 import io.starbridge.account.UserCard;
 import io.starbridge.board.Board;
 import io.starbridge.board.BoardQueries;
@@ -33,28 +35,29 @@ import java.util.Locale;
  *   <li>{@code top}: likes + replies, among topics created within {@code period};
  *   <li>{@code hot}: a Hacker-News-style gravity score, among topics of the last 30 days:
  *       <pre>hot = (likes + 2·replies + ln(1 + views)) / (hours since creation + 2)^1.8</pre>
- *       Replies weigh double (they cost more than a click), views count logarithmically (so a
- *       crawl of page views cannot outrank discussion), and the 1.8 power lets a day-old topic
- *       need about 4× the engagement of a fresh one to stay level. Topics older than 30 days
- *       score below a hundred-thousandth of their points and are left out, which keeps the scan
- *       bounded.
+ *       Replies weigh double (they cost more than a click), views count logarithmically (so a crawl
+ *       of page views cannot outrank discussion), and the 1.8 power lets a day-old topic need about
+ *       4× the engagement of a fresh one to stay level. Topics older than 30 days score below a
+ *       hundred-thousandth of their points and are left out, which keeps the scan bounded.
  * </ul>
  *
  * <p>{@code top} and {@code hot} depend on the time of the request, so the first page fixes a
- * reference time and the cursor carries it: later pages rank with the same clock and neither
- * repeat nor skip a topic (counters that change between requests may still move one).
+ * reference time and the cursor carries it: later pages rank with the same clock and neither repeat
+ * nor skip a topic (counters that change between requests may still move one).
  *
- * <p>Pinned topics come first, on the first page only and above the {@code limit} regular
- * items: in a board's list its topics pinned to the board or globally (global first); in the
- * site-wide and tag lists the globally pinned topics. Regular items leave them out.
+ * <p>Pinned topics come first, on the first page only and above the {@code limit} regular items: in
+ * a board's list its topics pinned to the board or globally (global first); in the site-wide and
+ * tag lists the globally pinned topics. Regular items leave them out.
  */
 @Singleton
 public class TopicQueries {
   static final int DEFAULT_LIMIT = 30;
   static final int MAX_LIMIT = 100;
   static final int MAX_PINNED = 50;
+
   /** A topic the member has never opened counts as new for this long after its creation. */
   static final Duration NEW_FOR = Duration.ofDays(14);
+
   static final Duration HOT_WINDOW = Duration.ofDays(30);
 
   private final Db db;
@@ -98,9 +101,13 @@ public class TopicQueries {
     }
   }
 
-  /** The query parameters of a topic list, as sent. */
+  /** The query parameters of a topic list, as sent (bound from the query string). */
+  @Introspected
   public record ListParams(
-      @Nullable String sort, @Nullable String period, @Nullable Integer limit, @Nullable String cursor) {}
+      @Nullable @QueryValue String sort,
+      @Nullable @QueryValue String period,
+      @Nullable @QueryValue Integer limit,
+      @Nullable @QueryValue String cursor) {}
 
   /** Where a list draws from: one board, one tag, or (both null) every readable board. */
   record Source(@Nullable Long boardId, @Nullable String tag) {
@@ -170,7 +177,8 @@ public class TopicQueries {
     }
     String next =
         regularCount > limit && lastRegular != null
-            ? Cursors.encode(sort.wire(), query.ref(), lastRegular.sortKey(), lastRegular.item().id())
+            ? Cursors.encode(
+                sort.wire(), query.ref(), lastRegular.sortKey(), lastRegular.item().id())
             : null;
     return new Page<>(items, next);
   }
@@ -184,7 +192,8 @@ public class TopicQueries {
     Instant ref = after == null ? Instant.now().truncatedTo(ChronoUnit.MICROS) : after.ref();
     Long userId = guardian.isSignedIn() ? guardian.actor().id() : null;
 
-    Sql regular = select(guardian, userId, sort, ref, "1").append(" and ").append(regularFilter(source));
+    Sql regular =
+        select(guardian, userId, sort, ref, "1").append(" and ").append(regularFilter(source));
     if (sort == Sort.TOP && period.length != null) {
       regular.append(" and t.created_at >= ?", ref.minus(period.length));
     }
@@ -198,12 +207,19 @@ public class TopicQueries {
 
     Sql sql;
     if (after == null) {
-      Sql pinned = select(guardian, userId, sort, ref, "0").append(" and ").append(pinnedFilter(source));
+      Sql pinned =
+          select(guardian, userId, sort, ref, "0").append(" and ").append(pinnedFilter(source));
       pinned.append(" order by t.pinned_at desc nulls last, t.id desc limit ?", MAX_PINNED);
-      sql = new Sql()
-          .append("select * from ((").append(pinned).append(") union all (").append(regular).append(")) x")
-          .append(" order by x.section, (x.section = 0 and x.pinned = 'global') desc,")
-          .append(" case when x.section = 0 then x.pinned_at end desc nulls last, x.sort_key desc, x.id desc");
+      sql =
+          new Sql()
+              .append("select * from ((")
+              .append(pinned)
+              .append(") union all (")
+              .append(regular)
+              .append(")) x")
+              .append(" order by x.section, (x.section = 0 and x.pinned = 'global') desc,")
+              .append(
+                  " case when x.section = 0 then x.pinned_at end desc nulls last, x.sort_key desc, x.id desc");
     } else {
       sql = regular;
     }
@@ -211,25 +227,38 @@ public class TopicQueries {
   }
 
   /** The SELECT … FROM … WHERE of a list, up to the source filter. */
-  private static Sql select(Guardian guardian, Long userId, Sort sort, Instant ref, String section) {
-    Sql sql = new Sql()
-        .append("select t.id, t.slug, t.title, t.tags, t.excerpt, t.pinned, t.pinned_at, t.locked, t.closed,")
-        .append(" t.reply_count, t.like_count, t.view_count, t.highest_post_number, t.created_at, t.last_posted_at,")
-        .append(" b.id as b_id, b.slug as b_slug, b.name_zh as b_name_zh, b.name_en as b_name_en, b.color as b_color, ")
-        .append(UserCard.columns("a")).append(", ").append(UserCard.columns("lp"))
-        .append(", tr.last_read_post_number, " + sort.key + " as sort_key, " + section + " as section")
-        .append(" from topics t")
-        .append(" join boards b on b.id = t.board_id")
-        .append(" join users a on a.id = t.author_id")
-        .append(" left join users lp on lp.id = t.last_poster_id")
-        .append(" left join topic_reads tr on tr.topic_id = t.id and tr.user_id = ?", userId);
+  private static Sql select(
+      Guardian guardian, Long userId, Sort sort, Instant ref, String section) {
+    Sql sql =
+        new Sql()
+            .append(
+                "select t.id, t.slug, t.title, t.tags, t.excerpt, t.pinned, t.pinned_at, t.locked, t.closed,")
+            .append(
+                " t.reply_count, t.like_count, t.view_count, t.highest_post_number, t.created_at, t.last_posted_at,")
+            .append(
+                " b.id as b_id, b.slug as b_slug, b.name_zh as b_name_zh, b.name_en as b_name_en, b.color as b_color, ")
+            .append(UserCard.columns("a"))
+            .append(", ")
+            .append(UserCard.columns("lp"))
+            .append(
+                ", tr.last_read_post_number, "
+                    + sort.key
+                    + " as sort_key, "
+                    + section
+                    + " as section")
+            .append(" from topics t")
+            .append(" join boards b on b.id = t.board_id")
+            .append(" join users a on a.id = t.author_id")
+            .append(" left join users lp on lp.id = t.last_poster_id")
+            .append(" left join topic_reads tr on tr.topic_id = t.id and tr.user_id = ?", userId);
     if (sort == Sort.HOT) {
       sql.append(
           " cross join lateral (select ((t.like_count + 2 * t.reply_count)::float8 + ln(1 + t.view_count::float8))"
               + " / power(extract(epoch from (?::timestamptz - t.created_at))::float8 / 3600 + 2, 1.8) as sort_key) k",
           ref);
     }
-    return sql.append(" where t.deleted_at is null and " + guardian.readableScope().boardsReadable("b"));
+    return sql.append(
+        " where t.deleted_at is null and " + guardian.readableScope().boardsReadable("b"));
   }
 
   /** Regular items leave out what the pinned section shows. */
@@ -271,15 +300,16 @@ public class TopicQueries {
           }
           Object key =
               switch (sort) {
-                case LATEST, NEW -> Instant.parse(p.get(2));
+                case LATEST, NEW -> Cursors.instant(p.get(2));
                 case TOP -> Integer.parseInt(p.get(2));
                 case HOT -> Double.parseDouble(p.get(2));
               };
-          return new Position(Instant.parse(p.get(1)), key, Long.parseLong(p.get(3)));
+          return new Position(Cursors.instant(p.get(1)), key, Long.parseLong(p.get(3)));
         });
   }
 
-  private static <E extends Enum<E>> E parse(Class<E> type, String field, String value, E fallback) {
+  private static <E extends Enum<E>> E parse(
+      Class<E> type, String field, String value, E fallback) {
     if (value == null || value.isEmpty()) {
       return fallback;
     }
@@ -324,7 +354,11 @@ public class TopicQueries {
 
   private static BoardRef boardRef(ResultSet rs) throws SQLException {
     return new BoardRef(
-        rs.getLong("b_id"), rs.getString("b_slug"), rs.getString("b_name_zh"), rs.getString("b_name_en"), rs.getString("b_color"));
+        rs.getLong("b_id"),
+        rs.getString("b_slug"),
+        rs.getString("b_name_zh"),
+        rs.getString("b_name_en"),
+        rs.getString("b_color"));
   }
 
   // ---- one topic ----------------------------------------------------------------------------
@@ -333,12 +367,24 @@ public class TopicQueries {
   public TopicView view(Guardian guardian, long topicId) {
     Long userId = guardian.isSignedIn() ? guardian.actor().id() : null;
     record Row(
-        Topic topic, UserCard author, int replyCount, int likeCount, long viewCount, Instant lastPostedAt,
-        UserCard lastPoster, String excerpt, Integer lastRead) {}
+        Topic topic,
+        UserCard author,
+        int replyCount,
+        int likeCount,
+        long viewCount,
+        Instant lastPostedAt,
+        UserCard lastPoster,
+        String excerpt,
+        Integer lastRead) {}
     Row row =
         db.one(
-                "select " + Topic.COLUMNS + ", t.excerpt, t.reply_count, t.like_count, t.view_count, t.last_posted_at, "
-                    + UserCard.columns("a") + ", " + UserCard.columns("lp") + ", tr.last_read_post_number"
+                "select "
+                    + Topic.COLUMNS
+                    + ", t.excerpt, t.reply_count, t.like_count, t.view_count, t.last_posted_at, "
+                    + UserCard.columns("a")
+                    + ", "
+                    + UserCard.columns("lp")
+                    + ", tr.last_read_post_number"
                     + " from topics t"
                     + " join boards b on b.id = t.board_id"
                     + " join users a on a.id = t.author_id"

@@ -26,8 +26,8 @@ final class TopicRequests {
       @Nullable @Size(max = 20) List<@NotNull @Size(max = 100) String> tags) {}
 
   /**
-   * PATCH /topics/{id}: only the fields sent change. Title and tags: the author or staff;
-   * pinned, locked, closed and board: moderators.
+   * PATCH /topics/{id}: only the fields sent change. Title and tags: the author or staff; pinned,
+   * locked, closed and board: moderators.
    */
   @Serdeable
   record Update(

@@ -14,8 +14,10 @@ public final class TopicRules {
   public static final int TITLE_MIN = 6;
   public static final int TITLE_MAX = 200;
   public static final int MAX_TAGS = 5;
+
   /** Letters of any script (CJK included), digits, - and _; 2–30 characters. */
   private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{M}\\p{N}_-]+");
+
   private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{M}\\p{N}]+");
   private static final int SLUG_MAX = 80;
 
@@ -26,7 +28,9 @@ public final class TopicRules {
     String title = Texts.clean(raw == null ? "" : raw).replaceAll("\\s+", " ");
     int n = Texts.length(title);
     if (n < TITLE_MIN || n > TITLE_MAX) {
-      errors.add(FieldError.of("title", "length", "must be " + TITLE_MIN + "–" + TITLE_MAX + " characters"));
+      errors.add(
+          FieldError.of(
+              "title", "length", "must be " + TITLE_MIN + "–" + TITLE_MAX + " characters"));
     } else if (Texts.hasForbiddenControlChars(title)) {
       errors.add(FieldError.of("title", "invalid", "contains invalid characters"));
     }
@@ -42,7 +46,8 @@ public final class TopicRules {
     for (int i = 0; i < raw.size(); i++) {
       String tag = normalizeTag(raw.get(i));
       if (tag == null) {
-        errors.add(FieldError.of("tags[" + i + "]", "pattern", "must be 2–30 letters, digits, - or _"));
+        errors.add(
+            FieldError.of("tags[" + i + "]", "pattern", "must be 2–30 letters, digits, - or _"));
       } else {
         out.add(tag);
       }
@@ -68,7 +73,10 @@ public final class TopicRules {
    * replaced by one '-', CJK kept ("星际 航行: Part 2" → "星际-航行-part-2"). Never empty.
    */
   public static String slug(String title) {
-    String s = NOT_WORD.matcher(Normalizer.normalize(title, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)).replaceAll("-");
+    String s =
+        NOT_WORD
+            .matcher(Normalizer.normalize(title, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT))
+            .replaceAll("-");
     s = trimDashes(s);
     if (Texts.length(s) > SLUG_MAX) {
       s = trimDashes(s.substring(0, s.offsetByCodePoints(0, SLUG_MAX)));

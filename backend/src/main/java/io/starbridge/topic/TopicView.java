@@ -37,5 +37,9 @@ public record TopicView(
 
   @Serdeable
   public record Permissions(
-      boolean canReply, boolean canEdit, boolean canDelete, boolean canModerate, boolean canMarkRead) {}
+      boolean canReply,
+      boolean canEdit,
+      boolean canDelete,
+      boolean canModerate,
+      boolean canMarkRead) {}
 }

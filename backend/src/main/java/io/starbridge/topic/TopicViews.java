@@ -21,14 +21,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Topic view counts without a database write per page view. A view counts once per viewer (user,
- * or hashed IP for anonymous readers) per topic per hour: {@code SET NX EX 3600} on a marker key.
- * Counted views accumulate in one Redis hash; every few seconds a flush renames the hash (so
- * views arriving meanwhile start a new one, and concurrent flushes on other nodes cannot take the
- * same counts), then adds its counts to PostgreSQL in one {@code UPDATE … FROM unnest(ids, counts)}.
+ * Topic view counts without a database write per page view. A view counts once per viewer (user, or
+ * hashed IP for anonymous readers) per topic per hour: {@code SET NX EX 3600} on a marker key.
+ * Counted views accumulate in one Redis hash; every few seconds a flush renames the hash (so views
+ * arriving meanwhile start a new one, and concurrent flushes on other nodes cannot take the same
+ * counts), then adds its counts to PostgreSQL in one {@code UPDATE … FROM unnest(ids, counts)}.
  *
- * <p>View counts are derived data: when Redis does not answer, views go uncounted for a while
- * and nobody sees an error.
+ * <p>View counts are derived data: when Redis does not answer, views go uncounted for a while and
+ * nobody sees an error.
  */
 @Singleton
 public class TopicViews {
@@ -42,7 +42,10 @@ public class TopicViews {
   private final String pending;
   private volatile long skipUntilNanos;
 
-  TopicViews(StatefulRedisConnection<String, String> redis, Db db, @Value("${starbridge.redis.key-prefix:sb:}") String prefix) {
+  TopicViews(
+      StatefulRedisConnection<String, String> redis,
+      Db db,
+      @Value("${starbridge.redis.key-prefix:sb:}") String prefix) {
     this.redis = redis;
     this.db = db;
     this.prefix = prefix + "tv:";
@@ -57,7 +60,8 @@ public class TopicViews {
     String viewer = userId != null ? "u" + userId : "ip" + sha256(ip);
     try {
       RedisCommands<String, String> cmd = redis.sync();
-      String first = cmd.set(prefix + "seen:" + topicId + ":" + viewer, "1", SetArgs.Builder.nx().ex(WINDOW));
+      String first =
+          cmd.set(prefix + "seen:" + topicId + ":" + viewer, "1", SetArgs.Builder.nx().ex(WINDOW));
       if ("OK".equals(first)) {
         cmd.hincrby(pending, Long.toString(topicId), 1);
       }
@@ -125,7 +129,10 @@ public class TopicViews {
   }
 
   private void backOff(RuntimeException e) {
-    LOG.warn("Redis unavailable for view counting, pausing for {} s: {}", BACK_OFF.toSeconds(), e.toString());
+    LOG.warn(
+        "Redis unavailable for view counting, pausing for {} s: {}",
+        BACK_OFF.toSeconds(),
+        e.toString());
     skipUntilNanos = System.nanoTime() + BACK_OFF.toNanos();
   }
 

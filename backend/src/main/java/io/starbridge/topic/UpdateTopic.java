@@ -77,10 +77,22 @@ public class UpdateTopic {
       pin(actor, topic, Topic.Pin.parse(req.pinned()), req.reason());
     }
     if (req.locked() != null && req.locked() != topic.locked()) {
-      flag(actor, topic, "locked", req.locked(), req.locked() ? "TopicLocked" : "TopicUnlocked", req.reason());
+      flag(
+          actor,
+          topic,
+          "locked",
+          req.locked(),
+          req.locked() ? "TopicLocked" : "TopicUnlocked",
+          req.reason());
     }
     if (req.closed() != null && req.closed() != topic.closed()) {
-      flag(actor, topic, "closed", req.closed(), req.closed() ? "TopicClosed" : "TopicReopened", req.reason());
+      flag(
+          actor,
+          topic,
+          "closed",
+          req.closed(),
+          req.closed() ? "TopicClosed" : "TopicReopened",
+          req.reason());
     }
     if (req.board() != null) {
       move(actor, guardian, topic, req.board().trim(), req.reason());
@@ -118,24 +130,43 @@ public class UpdateTopic {
         pin.wire(),
         topic.id());
     audit.record(
-        actor.id(), pin == Topic.Pin.NONE ? "unpin_topic" : "pin_topic", "topic", topic.id(), reason,
-        Map.of("pinned", topic.pinned().wire()), Map.of("pinned", pin.wire()));
+        actor.id(),
+        pin == Topic.Pin.NONE ? "unpin_topic" : "pin_topic",
+        "topic",
+        topic.id(),
+        reason,
+        Map.of("pinned", topic.pinned().wire()),
+        Map.of("pinned", pin.wire()));
     outbox.publish(
-        pin == Topic.Pin.NONE ? "TopicUnpinned" : "TopicPinned", "topic", topic.id(), actor.id(),
+        pin == Topic.Pin.NONE ? "TopicUnpinned" : "TopicPinned",
+        "topic",
+        topic.id(),
+        actor.id(),
         eventPayload(topic, Map.of("pinned", pin.wire())));
   }
 
-  private void flag(Actor actor, Topic topic, String column, boolean value, String event, String reason) {
+  private void flag(
+      Actor actor, Topic topic, String column, boolean value, String event, String reason) {
     // column is one of two fixed names, never input
-    db.update("update topics set " + column + " = ?, updated_at = now() where id = ?", value, topic.id());
-    String action = switch (event) {
-      case "TopicLocked" -> "lock_topic";
-      case "TopicUnlocked" -> "unlock_topic";
-      case "TopicClosed" -> "close_topic";
-      default -> "reopen_topic";
-    };
-    audit.record(actor.id(), action, "topic", topic.id(), reason, Map.of(column, !value), Map.of(column, value));
-    outbox.publish(event, "topic", topic.id(), actor.id(), eventPayload(topic, Map.of(column, value)));
+    db.update(
+        "update topics set " + column + " = ?, updated_at = now() where id = ?", value, topic.id());
+    String action =
+        switch (event) {
+          case "TopicLocked" -> "lock_topic";
+          case "TopicUnlocked" -> "unlock_topic";
+          case "TopicClosed" -> "close_topic";
+          default -> "reopen_topic";
+        };
+    audit.record(
+        actor.id(),
+        action,
+        "topic",
+        topic.id(),
+        reason,
+        Map.of(column, !value),
+        Map.of(column, value));
+    outbox.publish(
+        event, "topic", topic.id(), actor.id(), eventPayload(topic, Map.of(column, value)));
   }
 
   private void move(Actor actor, Guardian guardian, Topic topic, String boardSlug, String reason) {
@@ -158,9 +189,18 @@ public class UpdateTopic {
       boardCounters.topicAdded(target.id(), counts.replies() + 1, counts.lastPostedAt());
     }
     audit.record(
-        actor.id(), "move_topic", "topic", topic.id(), reason, Map.of("board", from.slug()), Map.of("board", target.slug()));
+        actor.id(),
+        "move_topic",
+        "topic",
+        topic.id(),
+        reason,
+        Map.of("board", from.slug()),
+        Map.of("board", target.slug()));
     outbox.publish(
-        "TopicMoved", "topic", topic.id(), actor.id(),
+        "TopicMoved",
+        "topic",
+        topic.id(),
+        actor.id(),
         Map.of("fromBoardId", from.id(), "toBoardId", target.id(), "boardId", target.id()));
   }
 

@@ -46,14 +46,17 @@ class BoardApiTest extends ForumTest {
       Account member = fx().member("reader");
       List<String> seen = slugs(member.client().get("/api/v1/boards").items());
       assertThat(seen).contains(members).doesNotContain(staff);
-      assertThat(slugs(fx().moderator().client().get("/api/v1/boards").items())).contains(members, staff);
+      assertThat(slugs(fx().moderator().client().get("/api/v1/boards").items()))
+          .contains(members, staff);
     }
 
     @Test
     void trustLevelBoardsNeedTheLevel() {
       String tl2 = fx().board(Map.of("readAccess", "trust_level", "minReadTrust", 2));
-      assertProblem(fx().member("tl0").client().get("/api/v1/boards/" + tl2), 404, "/problems/not-found");
-      assertThat(fx().withTrust("tl2", 2).client().get("/api/v1/boards/" + tl2).status()).isEqualTo(200);
+      assertProblem(
+          fx().member("tl0").client().get("/api/v1/boards/" + tl2), 404, "/problems/not-found");
+      assertThat(fx().withTrust("tl2", 2).client().get("/api/v1/boards/" + tl2).status())
+          .isEqualTo(200);
     }
 
     @Test
@@ -82,7 +85,8 @@ class BoardApiTest extends ForumTest {
     @Test
     void permissionFlagsComeFromTheGuardian() {
       String staffPosting = fx().board(Map.of("postAccess", "staff"));
-      TestClient.Response asMember = fx().member("m").client().get("/api/v1/boards/" + staffPosting);
+      TestClient.Response asMember =
+          fx().member("m").client().get("/api/v1/boards/" + staffPosting);
       assertThat(asMember.get("permissions.canCreateTopic")).isEqualTo(false);
       assertThat(asMember.get("permissions.canFollow")).isEqualTo(true);
       assertThat(asMember.get("permissions.canManage")).isEqualTo(false);
@@ -108,24 +112,43 @@ class BoardApiTest extends ForumTest {
       Account admin = fx().admin();
       String slug = fx().uniqueSlug("new");
       TestClient.Response r =
-          admin.client().post("/api/v1/boards", Map.ofEntries(
-              Map.entry("slug", slug), Map.entry("nameZh", "硬科幻"), Map.entry("nameEn", "Hard SF"),
-              Map.entry("descriptionZh", "描述"), Map.entry("descriptionEn", "About"), Map.entry("color", "#AABBCC"),
-              Map.entry("readAccess", "trust_level"), Map.entry("minReadTrust", 1), Map.entry("postAccess", "trust_level"),
-              Map.entry("minPostTrust", 2), Map.entry("approvalRequired", true), Map.entry("reason", "new field")));
+          admin
+              .client()
+              .post(
+                  "/api/v1/boards",
+                  Map.ofEntries(
+                      Map.entry("slug", slug),
+                      Map.entry("nameZh", "硬科幻"),
+                      Map.entry("nameEn", "Hard SF"),
+                      Map.entry("descriptionZh", "描述"),
+                      Map.entry("descriptionEn", "About"),
+                      Map.entry("color", "#AABBCC"),
+                      Map.entry("readAccess", "trust_level"),
+                      Map.entry("minReadTrust", 1),
+                      Map.entry("postAccess", "trust_level"),
+                      Map.entry("minPostTrust", 2),
+                      Map.entry("approvalRequired", true),
+                      Map.entry("reason", "new field")));
       assertThat(r.status()).isEqualTo(201);
       assertThat(r.string("color")).isEqualTo("#aabbcc");
       assertThat(r.string("readAccess")).isEqualTo("trust_level");
       assertThat(r.get("minPostTrust")).isEqualTo(2);
       long id = id(r);
-      assertThat(db.one("select name_zh, approval_required from boards where id = ?", rs -> rs.getString(1) + rs.getBoolean(2), id))
+      assertThat(
+              db.one(
+                  "select name_zh, approval_required from boards where id = ?",
+                  rs -> rs.getString(1) + rs.getBoolean(2),
+                  id))
           .contains("硬科幻true");
-      assertThat(fx().audits("board", id)).singleElement().satisfies(a -> {
-        assertThat(a.action()).isEqualTo("create_board");
-        assertThat(a.actorId()).isEqualTo(admin.id());
-        assertThat(a.reason()).isEqualTo("new field");
-        assertThat(a.after()).contains(slug);
-      });
+      assertThat(fx().audits("board", id))
+          .singleElement()
+          .satisfies(
+              a -> {
+                assertThat(a.action()).isEqualTo("create_board");
+                assertThat(a.actorId()).isEqualTo(admin.id());
+                assertThat(a.reason()).isEqualTo("new field");
+                assertThat(a.after()).contains(slug);
+              });
       assertThat(fx().eventTypes("board", id)).containsExactly("BoardCreated");
     }
 
@@ -133,34 +156,94 @@ class BoardApiTest extends ForumTest {
     void onlyAdminsCreateBoards() {
       Map<String, Object> body = Map.of("slug", fx().uniqueSlug("x"), "nameZh", "甲", "nameEn", "A");
       assertProblem(anonymous().post("/api/v1/boards", body), 401, "/problems/unauthorized");
-      assertProblem(fx().member("m").client().post("/api/v1/boards", body), 403, "/problems/forbidden");
-      assertProblem(fx().moderator().client().post("/api/v1/boards", body), 403, "/problems/forbidden");
+      assertProblem(
+          fx().member("m").client().post("/api/v1/boards", body), 403, "/problems/forbidden");
+      assertProblem(
+          fx().moderator().client().post("/api/v1/boards", body), 403, "/problems/forbidden");
     }
 
     @Test
     void badInputIsRefusedField() {
       TestClient admin = fx().admin().client();
-      assertProblem(admin.post("/api/v1/boards", Map.of("slug", "Bad Slug!", "nameZh", "甲", "nameEn", "A")), 400, "/problems/validation");
-      assertProblem(admin.post("/api/v1/boards", Map.of("slug", fx().uniqueSlug("x"), "nameEn", "A")), 400, "/problems/validation");
-      assertProblem(admin.post("/api/v1/boards", Map.of("slug", fx().uniqueSlug("x"), "nameZh", "甲", "nameEn", "A", "color", "red")), 400, "/problems/validation");
-      assertProblem(admin.post("/api/v1/boards", Map.of("slug", fx().uniqueSlug("x"), "nameZh", "甲", "nameEn", "A", "readAccess", "friends")), 400, "/problems/validation");
-      assertProblem(admin.post("/api/v1/boards", Map.of("slug", fx().uniqueSlug("x"), "nameZh", "甲", "nameEn", "A", "postAccess", "everyone")), 400, "/problems/validation");
-      assertProblem(admin.post("/api/v1/boards", Map.of("slug", fx().uniqueSlug("x"), "nameZh", "甲".repeat(81), "nameEn", "A")), 400, "/problems/validation");
+      assertProblem(
+          admin.post("/api/v1/boards", Map.of("slug", "Bad Slug!", "nameZh", "甲", "nameEn", "A")),
+          400,
+          "/problems/validation");
+      assertProblem(
+          admin.post("/api/v1/boards", Map.of("slug", fx().uniqueSlug("x"), "nameEn", "A")),
+          400,
+          "/problems/validation");
+      assertProblem(
+          admin.post(
+              "/api/v1/boards",
+              Map.of("slug", fx().uniqueSlug("x"), "nameZh", "甲", "nameEn", "A", "color", "red")),
+          400,
+          "/problems/validation");
+      assertProblem(
+          admin.post(
+              "/api/v1/boards",
+              Map.of(
+                  "slug",
+                  fx().uniqueSlug("x"),
+                  "nameZh",
+                  "甲",
+                  "nameEn",
+                  "A",
+                  "readAccess",
+                  "friends")),
+          400,
+          "/problems/validation");
+      assertProblem(
+          admin.post(
+              "/api/v1/boards",
+              Map.of(
+                  "slug",
+                  fx().uniqueSlug("x"),
+                  "nameZh",
+                  "甲",
+                  "nameEn",
+                  "A",
+                  "postAccess",
+                  "everyone")),
+          400,
+          "/problems/validation");
+      assertProblem(
+          admin.post(
+              "/api/v1/boards",
+              Map.of("slug", fx().uniqueSlug("x"), "nameZh", "甲".repeat(81), "nameEn", "A")),
+          400,
+          "/problems/validation");
     }
 
     @Test
     void unknownFieldsWrongTypesAndBrokenJsonAreRefused() {
       TestClient admin = fx().admin().client();
-      assertProblem(admin.post("/api/v1/boards", Map.of("slug", fx().uniqueSlug("x"), "nameZh", "甲", "nameEn", "A", "colour", "#000000")), 400, "/problems/validation");
-      assertProblem(admin.post("/api/v1/boards", Map.of("slug", fx().uniqueSlug("x"), "nameZh", "甲", "nameEn", "A", "position", "first")), 400, "/problems/validation");
+      assertProblem(
+          admin.post(
+              "/api/v1/boards",
+              Map.of(
+                  "slug", fx().uniqueSlug("x"), "nameZh", "甲", "nameEn", "A", "colour", "#000000")),
+          400,
+          "/problems/validation");
+      assertProblem(
+          admin.post(
+              "/api/v1/boards",
+              Map.of(
+                  "slug", fx().uniqueSlug("x"), "nameZh", "甲", "nameEn", "A", "position", "first")),
+          400,
+          "/problems/validation");
       assertProblem(admin.post("/api/v1/boards", "[1]"), 400, "/problems/validation");
-      assertProblem(admin.post("/api/v1/boards", "{\"slug\": "), 400, "/problems/malformed-request");
+      assertProblem(
+          admin.post("/api/v1/boards", "{\"slug\": "), 400, "/problems/malformed-request");
     }
 
     @Test
     void aTakenSlugIsAConflict() {
       String slug = fx().board();
-      TestClient.Response r = fx().admin().client().post("/api/v1/boards", Map.of("slug", slug, "nameZh", "甲", "nameEn", "A"));
+      TestClient.Response r =
+          fx().admin()
+              .client()
+              .post("/api/v1/boards", Map.of("slug", slug, "nameZh", "甲", "nameEn", "A"));
       assertProblem(r, 409, "/problems/conflict");
     }
 
@@ -170,14 +253,31 @@ class BoardApiTest extends ForumTest {
       String parent = fx().board(Map.of("readAccess", "signed_in"));
       String child = fx().board(Map.of("parent", parent, "readAccess", "staff"));
       assertProblem(
-          admin.post("/api/v1/boards", Map.of("slug", fx().uniqueSlug("g"), "nameZh", "甲", "nameEn", "A", "parent", child)),
-          400, "/problems/validation");
+          admin.post(
+              "/api/v1/boards",
+              Map.of("slug", fx().uniqueSlug("g"), "nameZh", "甲", "nameEn", "A", "parent", child)),
+          400,
+          "/problems/validation");
       assertProblem(
-          admin.post("/api/v1/boards", Map.of("slug", fx().uniqueSlug("o"), "nameZh", "甲", "nameEn", "A", "parent", parent)),
-          400, "/problems/validation");
+          admin.post(
+              "/api/v1/boards",
+              Map.of("slug", fx().uniqueSlug("o"), "nameZh", "甲", "nameEn", "A", "parent", parent)),
+          400,
+          "/problems/validation");
       assertProblem(
-          admin.post("/api/v1/boards", Map.of("slug", fx().uniqueSlug("u"), "nameZh", "甲", "nameEn", "A", "parent", "no-such-parent")),
-          404, "/problems/not-found");
+          admin.post(
+              "/api/v1/boards",
+              Map.of(
+                  "slug",
+                  fx().uniqueSlug("u"),
+                  "nameZh",
+                  "甲",
+                  "nameEn",
+                  "A",
+                  "parent",
+                  "no-such-parent")),
+          404,
+          "/problems/not-found");
     }
   }
 
@@ -189,17 +289,24 @@ class BoardApiTest extends ForumTest {
       long id = fx().boardId(slug);
       String renamed = fx().uniqueSlug("renamed");
       TestClient.Response r =
-          fx().admin().client().patch("/api/v1/boards/" + slug, Map.of("slug", renamed, "nameEn", "Renamed", "postAccess", "staff"));
+          fx().admin()
+              .client()
+              .patch(
+                  "/api/v1/boards/" + slug,
+                  Map.of("slug", renamed, "nameEn", "Renamed", "postAccess", "staff"));
       assertThat(r.status()).isEqualTo(200);
       assertThat(r.string("slug")).isEqualTo(renamed);
       assertThat(r.string("nameEn")).isEqualTo("Renamed");
       assertThat(r.string("nameZh")).isEqualTo("测试版块");
       assertThat(r.string("postAccess")).isEqualTo("staff");
-      assertThat(fx().audits("board", id)).last().satisfies(a -> {
-        assertThat(a.action()).isEqualTo("update_board");
-        assertThat(a.before()).contains("Test board");
-        assertThat(a.after()).contains("Renamed");
-      });
+      assertThat(fx().audits("board", id))
+          .last()
+          .satisfies(
+              a -> {
+                assertThat(a.action()).isEqualTo("update_board");
+                assertThat(a.before()).contains("Test board");
+                assertThat(a.after()).contains("Renamed");
+              });
       assertThat(fx().eventTypes("board", id)).endsWith("BoardUpdated");
       assertProblem(anonymous().get("/api/v1/boards/" + slug), 404, "/problems/not-found");
     }
@@ -208,7 +315,10 @@ class BoardApiTest extends ForumTest {
     void aParentCannotBecomeStricterThanItsSubBoards() {
       String parent = fx().board();
       fx().board(Map.of("parent", parent));
-      assertProblem(fx().admin().client().patch("/api/v1/boards/" + parent, Map.of("readAccess", "staff")), 409, "/problems/conflict");
+      assertProblem(
+          fx().admin().client().patch("/api/v1/boards/" + parent, Map.of("readAccess", "staff")),
+          409,
+          "/problems/conflict");
     }
 
     @Test
@@ -216,14 +326,18 @@ class BoardApiTest extends ForumTest {
       String parent = fx().board();
       String other = fx().board();
       fx().board(Map.of("parent", parent));
-      assertProblem(fx().admin().client().patch("/api/v1/boards/" + parent, Map.of("parent", other)), 409, "/problems/conflict");
+      assertProblem(
+          fx().admin().client().patch("/api/v1/boards/" + parent, Map.of("parent", other)),
+          409,
+          "/problems/conflict");
     }
 
     @Test
     void emptyParentMakesASubBoardTopLevel() {
       String parent = fx().board();
       String child = fx().board(Map.of("parent", parent));
-      TestClient.Response r = fx().admin().client().patch("/api/v1/boards/" + child, Map.of("parent", ""));
+      TestClient.Response r =
+          fx().admin().client().patch("/api/v1/boards/" + child, Map.of("parent", ""));
       assertThat(r.status()).isEqualTo(200);
       assertThat(r.get("parentId")).isNull();
     }
@@ -231,9 +345,18 @@ class BoardApiTest extends ForumTest {
     @Test
     void onlyAdminsUpdateAndUnknownBoardsAreNotFound() {
       String slug = fx().board();
-      assertProblem(fx().member("m").client().patch("/api/v1/boards/" + slug, Map.of("nameEn", "X")), 403, "/problems/forbidden");
-      assertProblem(fx().admin().client().patch("/api/v1/boards/nope-nope", Map.of("nameEn", "X")), 404, "/problems/not-found");
-      assertProblem(fx().admin().client().patch("/api/v1/boards/" + slug, Map.of("minReadTrust", 9)), 400, "/problems/validation");
+      assertProblem(
+          fx().member("m").client().patch("/api/v1/boards/" + slug, Map.of("nameEn", "X")),
+          403,
+          "/problems/forbidden");
+      assertProblem(
+          fx().admin().client().patch("/api/v1/boards/nope-nope", Map.of("nameEn", "X")),
+          404,
+          "/problems/not-found");
+      assertProblem(
+          fx().admin().client().patch("/api/v1/boards/" + slug, Map.of("minReadTrust", 9)),
+          400,
+          "/problems/validation");
     }
   }
 
@@ -253,16 +376,19 @@ class BoardApiTest extends ForumTest {
     void aBoardWithTopicsOrSubBoardsIsAConflict() {
       String withTopic = fx().board();
       fx().topic(fx().member("a"), withTopic);
-      assertProblem(fx().admin().client().delete("/api/v1/boards/" + withTopic), 409, "/problems/conflict");
+      assertProblem(
+          fx().admin().client().delete("/api/v1/boards/" + withTopic), 409, "/problems/conflict");
       String parent = fx().board();
       fx().board(Map.of("parent", parent));
-      assertProblem(fx().admin().client().delete("/api/v1/boards/" + parent), 409, "/problems/conflict");
+      assertProblem(
+          fx().admin().client().delete("/api/v1/boards/" + parent), 409, "/problems/conflict");
     }
 
     @Test
     void onlyAdminsDelete() {
       String slug = fx().board();
-      assertProblem(fx().moderator().client().delete("/api/v1/boards/" + slug), 403, "/problems/forbidden");
+      assertProblem(
+          fx().moderator().client().delete("/api/v1/boards/" + slug), 403, "/problems/forbidden");
       assertProblem(anonymous().delete("/api/v1/boards/" + slug), 401, "/problems/unauthorized");
     }
   }
@@ -274,26 +400,40 @@ class BoardApiTest extends ForumTest {
       String slug = fx().board();
       long id = fx().boardId(slug);
       Account m = fx().member("fan");
-      assertThat(m.client().put("/api/v1/boards/" + slug + "/follow", null).status()).isEqualTo(204);
-      assertThat(m.client().put("/api/v1/boards/" + slug + "/follow", null).status()).isEqualTo(204);
-      assertThat(db.count("select count(*) from board_follows where user_id = ? and board_id = ?", m.id(), id)).isEqualTo(1);
+      assertThat(m.client().put("/api/v1/boards/" + slug + "/follow", null).status())
+          .isEqualTo(204);
+      assertThat(m.client().put("/api/v1/boards/" + slug + "/follow", null).status())
+          .isEqualTo(204);
+      assertThat(
+              db.count(
+                  "select count(*) from board_follows where user_id = ? and board_id = ?",
+                  m.id(),
+                  id))
+          .isEqualTo(1);
       assertThat(m.client().get("/api/v1/boards/" + slug).get("followed")).isEqualTo(true);
       assertThat(m.client().delete("/api/v1/boards/" + slug + "/follow").status()).isEqualTo(204);
       assertThat(m.client().delete("/api/v1/boards/" + slug + "/follow").status()).isEqualTo(204);
-      assertThat(fx().eventTypes("board", id)).containsSubsequence("BoardFollowed", "BoardUnfollowed");
-      assertThat(fx().eventTypes("board", id).stream().filter(t -> t.startsWith("BoardF")).count()).isEqualTo(1);
+      assertThat(fx().eventTypes("board", id))
+          .containsSubsequence("BoardFollowed", "BoardUnfollowed");
+      assertThat(fx().eventTypes("board", id).stream().filter(t -> t.startsWith("BoardF")).count())
+          .isEqualTo(1);
     }
 
     @Test
     void anonymousCannotFollowAndHiddenBoardsAreNotFound() {
       String staff = fx().board(Map.of("readAccess", "staff"));
-      assertProblem(anonymous().put("/api/v1/boards/writing/follow", null), 401, "/problems/unauthorized");
-      assertProblem(fx().member("m").client().put("/api/v1/boards/" + staff + "/follow", null), 404, "/problems/not-found");
+      assertProblem(
+          anonymous().put("/api/v1/boards/writing/follow", null), 401, "/problems/unauthorized");
+      assertProblem(
+          fx().member("m").client().put("/api/v1/boards/" + staff + "/follow", null),
+          404,
+          "/problems/not-found");
     }
 
     @Test
     void silencedMembersMayStillFollow() {
-      assertThat(fx().silenced().client().put("/api/v1/boards/writing/follow", null).status()).isEqualTo(204);
+      assertThat(fx().silenced().client().put("/api/v1/boards/writing/follow", null).status())
+          .isEqualTo(204);
     }
   }
 }

@@ -42,14 +42,20 @@ public final class Fixtures {
   /** A moderator, promoted by the admin through the API. */
   public Account moderator() {
     Account mod = test.signedIn("mod");
-    expect(200, admin().client().patch("/api/v1/admin/users/" + mod.handle(), Map.of("role", "moderator")));
+    expect(
+        200,
+        admin().client().patch("/api/v1/admin/users/" + mod.handle(), Map.of("role", "moderator")));
     return mod;
   }
 
   /** A member of the given trust level, set by the admin through the API. */
   public Account withTrust(String prefix, int trustLevel) {
     Account m = test.signedIn(prefix);
-    expect(200, admin().client().patch("/api/v1/admin/users/" + m.handle(), Map.of("trustLevel", trustLevel)));
+    expect(
+        200,
+        admin()
+            .client()
+            .patch("/api/v1/admin/users/" + m.handle(), Map.of("trustLevel", trustLevel)));
     return m;
   }
 
@@ -63,7 +69,11 @@ public final class Fixtures {
   // ---- content ------------------------------------------------------------------------------
 
   public String uniqueSlug(String prefix) {
-    return (prefix + "-" + Long.toString(System.nanoTime() % 100_000_000L, 36) + SEQ.incrementAndGet()).toLowerCase();
+    return (prefix
+            + "-"
+            + Long.toString(System.nanoTime() % 100_000_000L, 36)
+            + SEQ.incrementAndGet())
+        .toLowerCase();
   }
 
   /** A new board made by the admin; {@code settings} override the defaults. Returns its slug. */
@@ -86,7 +96,16 @@ public final class Fixtures {
   }
 
   public Map<String, Object> topicBody(String board) {
-    return new HashMap<>(Map.of("board", board, "title", "关于曲率引擎的讨论 " + SEQ.incrementAndGet(), "body", "正文 **粗体** text", "tags", List.of()));
+    return new HashMap<>(
+        Map.of(
+            "board",
+            board,
+            "title",
+            "关于曲率引擎的讨论 " + SEQ.incrementAndGet(),
+            "body",
+            "正文 **粗体** text",
+            "tags",
+            List.of()));
   }
 
   /** A topic by {@code author} in {@code board}; returns the response. */
@@ -99,15 +118,21 @@ public final class Fixtures {
   }
 
   public TestClient.Response createReply(Account author, long topicId, String body) {
-    return expect(201, author.client().post("/api/v1/topics/" + topicId + "/posts", Map.of("body", body)));
+    return expect(
+        201, author.client().post("/api/v1/topics/" + topicId + "/posts", Map.of("body", body)));
   }
 
   public long reply(Account author, long topicId) {
-    return ((Number) createReply(author, topicId, "A reply " + SEQ.incrementAndGet()).get("id")).longValue();
+    return ((Number) createReply(author, topicId, "A reply " + SEQ.incrementAndGet()).get("id"))
+        .longValue();
   }
 
   public long firstPostId(long topicId) {
-    return db.one("select id from posts where topic_id = ? and post_number = 1", rs -> rs.getLong(1), topicId).orElseThrow();
+    return db.one(
+            "select id from posts where topic_id = ? and post_number = 1",
+            rs -> rs.getLong(1),
+            topicId)
+        .orElseThrow();
   }
 
   // ---- rows to assert -----------------------------------------------------------------------
@@ -132,7 +157,13 @@ public final class Fixtures {
   public List<Audit> audits(String targetType, long id) {
     return db.list(
         "select action, actor_id, reason, before::text, after::text from audit_log where target_type = ? and target_id = ? order by id",
-        rs -> new Audit(rs.getString(1), Db.nullableLong(rs, "actor_id"), rs.getString(3), rs.getString(4), rs.getString(5)),
+        rs ->
+            new Audit(
+                rs.getString(1),
+                Db.nullableLong(rs, "actor_id"),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5)),
         targetType,
         id);
   }

@@ -38,7 +38,13 @@ class TopicListApiTest extends ForumTest {
     String cursor = null;
     int pages = 0;
     do {
-      String url = path + "?" + query + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+      String url =
+          path
+              + "?"
+              + query
+              + (cursor == null
+                  ? ""
+                  : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
       TestClient.Response page = c.get(url);
       assertThat(page.status()).as(page.body()).isEqualTo(200);
       seen.addAll(ids(page));
@@ -56,7 +62,8 @@ class TopicListApiTest extends ForumTest {
     void walkingAllPagesYieldsEveryTopicOnce(String sort) {
       String board = fx().board();
       List<Long> created = topics(fx().admin(), board, 35);
-      List<Long> seen = walk(anonymous(), "/api/v1/boards/" + board + "/topics", "sort=" + sort + "&limit=10");
+      List<Long> seen =
+          walk(anonymous(), "/api/v1/boards/" + board + "/topics", "sort=" + sort + "&limit=10");
       assertThat(seen).containsExactlyInAnyOrderElementsOf(created);
       if (sort.equals("latest") || sort.equals("new")) {
         List<Long> newestFirst = new ArrayList<>(created);
@@ -72,7 +79,9 @@ class TopicListApiTest extends ForumTest {
       TestClient.Response first = anonymous().get("/api/v1/boards/" + board + "/topics");
       assertThat(first.items()).hasSize(30);
       assertThat(first.string("nextCursor")).isNotNull();
-      TestClient.Response second = anonymous().get("/api/v1/boards/" + board + "/topics?cursor=" + first.string("nextCursor"));
+      TestClient.Response second =
+          anonymous()
+              .get("/api/v1/boards/" + board + "/topics?cursor=" + first.string("nextCursor"));
       assertThat(second.items()).hasSize(1);
       assertThat(second.get("nextCursor")).isNull();
     }
@@ -98,10 +107,15 @@ class TopicListApiTest extends ForumTest {
       List<Long> t = topics(fx().admin(), board, 3);
       db.update("update topics set like_count = 5 where id = ?", t.get(0));
       db.update("update topics set reply_count = 9 where id = ?", t.get(1));
-      db.update("update topics set like_count = 50, created_at = now() - interval '3 days' where id = ?", t.get(2));
-      assertThat(ids(anonymous().get("/api/v1/boards/" + board + "/topics?sort=top"))).containsExactly(t.get(2), t.get(1), t.get(0));
-      assertThat(ids(anonymous().get("/api/v1/boards/" + board + "/topics?sort=top&period=day"))).containsExactly(t.get(1), t.get(0));
-      assertThat(ids(anonymous().get("/api/v1/boards/" + board + "/topics?sort=top&period=week"))).containsExactly(t.get(2), t.get(1), t.get(0));
+      db.update(
+          "update topics set like_count = 50, created_at = now() - interval '3 days' where id = ?",
+          t.get(2));
+      assertThat(ids(anonymous().get("/api/v1/boards/" + board + "/topics?sort=top")))
+          .containsExactly(t.get(2), t.get(1), t.get(0));
+      assertThat(ids(anonymous().get("/api/v1/boards/" + board + "/topics?sort=top&period=day")))
+          .containsExactly(t.get(1), t.get(0));
+      assertThat(ids(anonymous().get("/api/v1/boards/" + board + "/topics?sort=top&period=week")))
+          .containsExactly(t.get(2), t.get(1), t.get(0));
     }
 
     @Test
@@ -109,8 +123,12 @@ class TopicListApiTest extends ForumTest {
       String board = fx().board();
       List<Long> t = topics(fx().admin(), board, 4);
       db.update("update topics set like_count = 3 where id = ?", t.get(0));
-      db.update("update topics set like_count = 30, created_at = now() - interval '2 days' where id = ?", t.get(1));
-      db.update("update topics set reply_count = 100, created_at = now() - interval '40 days' where id = ?", t.get(2));
+      db.update(
+          "update topics set like_count = 30, created_at = now() - interval '2 days' where id = ?",
+          t.get(1));
+      db.update(
+          "update topics set reply_count = 100, created_at = now() - interval '40 days' where id = ?",
+          t.get(2));
       List<Long> hot = ids(anonymous().get("/api/v1/boards/" + board + "/topics?sort=hot"));
       assertThat(hot).containsExactly(t.get(0), t.get(1), t.get(3));
     }
@@ -133,7 +151,9 @@ class TopicListApiTest extends ForumTest {
 
       // Site-wide, only global pins lead; a board pin is an ordinary item there.
       List<Long> siteWide = ids(anonymous().get("/api/v1/topics?sort=new&limit=8"));
-      assertThat(siteWide).startsWith(t.get(1)).containsSubsequence(t.get(5), t.get(4), t.get(3), t.get(2), t.get(0));
+      assertThat(siteWide)
+          .startsWith(t.get(1))
+          .containsSubsequence(t.get(5), t.get(4), t.get(3), t.get(2), t.get(0));
       assertThat(siteWide.stream().filter(t.get(1)::equals).count()).isEqualTo(1);
     }
   }
@@ -148,16 +168,26 @@ class TopicListApiTest extends ForumTest {
       long members = fx().topic(admin, fx().board(Map.of("readAccess", "signed_in")));
       long deleted = fx().topic(admin, fx().board());
       admin.client().delete("/api/v1/topics/" + deleted);
-      assertThat(ids(anonymous().get("/api/v1/topics?sort=new&limit=10"))).contains(open).doesNotContain(staffOnly, members, deleted);
-      assertThat(ids(fx().member("m").client().get("/api/v1/topics?sort=new&limit=10"))).contains(open, members).doesNotContain(staffOnly, deleted);
-      assertThat(ids(fx().moderator().client().get("/api/v1/topics?sort=new&limit=10"))).contains(open, members, staffOnly).doesNotContain(deleted);
+      assertThat(ids(anonymous().get("/api/v1/topics?sort=new&limit=10")))
+          .contains(open)
+          .doesNotContain(staffOnly, members, deleted);
+      assertThat(ids(fx().member("m").client().get("/api/v1/topics?sort=new&limit=10")))
+          .contains(open, members)
+          .doesNotContain(staffOnly, deleted);
+      assertThat(ids(fx().moderator().client().get("/api/v1/topics?sort=new&limit=10")))
+          .contains(open, members, staffOnly)
+          .doesNotContain(deleted);
     }
 
     @Test
     void hiddenAndUnknownBoardsAreNotFound() {
       String staff = fx().board(Map.of("readAccess", "staff"));
-      assertProblem(fx().member("m").client().get("/api/v1/boards/" + staff + "/topics"), 404, "/problems/not-found");
-      assertProblem(anonymous().get("/api/v1/boards/no-such-board/topics"), 404, "/problems/not-found");
+      assertProblem(
+          fx().member("m").client().get("/api/v1/boards/" + staff + "/topics"),
+          404,
+          "/problems/not-found");
+      assertProblem(
+          anonymous().get("/api/v1/boards/no-such-board/topics"), 404, "/problems/not-found");
     }
 
     @Test
@@ -189,19 +219,26 @@ class TopicListApiTest extends ForumTest {
       fx().reply(author, topic);
       fx().reply(author, topic);
       Account reader = fx().member("reader");
-      Map<String, Object> before = reader.client().get("/api/v1/boards/" + board + "/topics").items().get(0);
+      Map<String, Object> before =
+          reader.client().get("/api/v1/boards/" + board + "/topics").items().get(0);
       assertThat(before.get("isNew")).isEqualTo(true);
       assertThat(before.get("unreadCount")).isEqualTo(0);
       assertThat(before.get("lastReadPostNumber")).isNull();
       reader.client().post("/api/v1/topics/" + topic + "/read", Map.of("postNumber", 1));
-      Map<String, Object> after = reader.client().get("/api/v1/boards/" + board + "/topics").items().get(0);
+      Map<String, Object> after =
+          reader.client().get("/api/v1/boards/" + board + "/topics").items().get(0);
       assertThat(after.get("isNew")).isEqualTo(false);
       assertThat(after.get("unreadCount")).isEqualTo(2);
       assertThat(after.get("lastReadPostNumber")).isEqualTo(1);
-      Map<String, Object> own = author.client().get("/api/v1/boards/" + board + "/topics").items().get(0);
+      Map<String, Object> own =
+          author.client().get("/api/v1/boards/" + board + "/topics").items().get(0);
       assertThat(own.get("unreadCount")).isEqualTo(0);
-      Map<String, Object> anon = anonymous().get("/api/v1/boards/" + board + "/topics").items().get(0);
-      assertThat(anon).containsEntry("isNew", null).containsEntry("unreadCount", null).containsEntry("lastReadPostNumber", null);
+      Map<String, Object> anon =
+          anonymous().get("/api/v1/boards/" + board + "/topics").items().get(0);
+      assertThat(anon)
+          .containsEntry("isNew", null)
+          .containsEntry("unreadCount", null)
+          .containsEntry("lastReadPostNumber", null);
       assertThat(anon.get("replyCount")).isEqualTo(2);
       assertThat(anon.get("lastPoster")).isNotNull();
       assertThat(anon.get("excerpt")).isNotNull();
@@ -220,11 +257,20 @@ class TopicListApiTest extends ForumTest {
       assertProblem(anonymous().get(path + "?limit=101"), 400, "/problems/validation");
       assertProblem(anonymous().get(path + "?limit=ten"), 400, "/problems/validation");
       assertProblem(anonymous().get(path + "?cursor=not-a-cursor"), 400, "/problems/validation");
+      String farFuture =
+          java.util.Base64.getUrlEncoder()
+              .encodeToString(
+                  "latest|+1000000000-01-01T00:00:00Z|+1000000000-01-01T00:00:00Z|1"
+                      .getBytes(StandardCharsets.UTF_8));
+      assertProblem(anonymous().get(path + "?cursor=" + farFuture), 400, "/problems/validation");
       String board = fx().board();
       topics(fx().admin(), board, 2);
-      String latestCursor = anonymous().get("/api/v1/boards/" + board + "/topics?limit=1").string("nextCursor");
-      assertProblem(anonymous().get("/api/v1/boards/" + board + "/topics?sort=new&cursor=" + latestCursor), 400, "/problems/validation");
+      String latestCursor =
+          anonymous().get("/api/v1/boards/" + board + "/topics?limit=1").string("nextCursor");
+      assertProblem(
+          anonymous().get("/api/v1/boards/" + board + "/topics?sort=new&cursor=" + latestCursor),
+          400,
+          "/problems/validation");
     }
   }
-
 }

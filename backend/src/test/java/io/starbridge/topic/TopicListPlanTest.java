@@ -53,24 +53,38 @@ class TopicListPlanTest {
           userId);
     }
     db.update("analyze topics");
-    member = guardians.of(new Actor(userId, "plan_author", Role.ADMIN, "active", 2, true, null, Actor.AuthMethod.SESSION));
+    member =
+        guardians.of(
+            new Actor(
+                userId,
+                "plan_author",
+                Role.ADMIN,
+                "active",
+                2,
+                true,
+                null,
+                Actor.AuthMethod.SESSION));
   }
 
   @AfterAll
   void cleanUp() {
-    db.update("delete from topics where board_id in (select id from boards where slug like 'plan-board-%')");
+    db.update(
+        "delete from topics where board_id in (select id from boards where slug like 'plan-board-%')");
     db.update("delete from boards where slug like 'plan-board-%'");
     db.update("delete from users where handle = 'plan_author'");
   }
 
   private String plan(TopicQueries.Source source, String sort, String cursor) {
-    TopicQueries.ListQuery q = queries.listQuery(member, source, new TopicQueries.ListParams(sort, null, 30, cursor));
-    List<String> lines = db.list("explain " + q.sql().text(), rs -> rs.getString(1), q.sql().params());
+    TopicQueries.ListQuery q =
+        queries.listQuery(member, source, new TopicQueries.ListParams(sort, null, 30, cursor));
+    List<String> lines =
+        db.list("explain " + q.sql().text(), rs -> rs.getString(1), q.sql().params());
     return String.join("\n", lines);
   }
 
   private String secondPageCursor(TopicQueries.Source source, String sort) {
-    Page<TopicListItem> first = queries.list(member, source, new TopicQueries.ListParams(sort, null, 30, null));
+    Page<TopicListItem> first =
+        queries.list(member, source, new TopicQueries.ListParams(sort, null, 30, null));
     assertThat(first.nextCursor()).isNotNull();
     return first.nextCursor();
   }
@@ -78,8 +92,12 @@ class TopicListPlanTest {
   @Test
   void boardListsUseTheBoardKeysetIndexes() {
     TopicQueries.Source board = TopicQueries.Source.ofBoard(boardId);
-    assertThat(plan(board, "latest", null)).contains("topics_board_latest_idx").doesNotContain("Seq Scan on topics");
-    assertThat(plan(board, "latest", secondPageCursor(board, "latest"))).contains("Index Cond").contains("topics_board_latest_idx");
+    assertThat(plan(board, "latest", null))
+        .contains("topics_board_latest_idx")
+        .doesNotContain("Seq Scan on topics");
+    assertThat(plan(board, "latest", secondPageCursor(board, "latest")))
+        .contains("Index Cond")
+        .contains("topics_board_latest_idx");
     assertThat(plan(board, "new", secondPageCursor(board, "new"))).contains("topics_board_new_idx");
     assertThat(plan(board, "top", secondPageCursor(board, "top"))).contains("topics_board_top_idx");
   }
@@ -87,7 +105,9 @@ class TopicListPlanTest {
   @Test
   void siteWideListsUseTheGlobalKeysetIndexes() {
     TopicQueries.Source all = TopicQueries.Source.siteWide();
-    assertThat(plan(all, "latest", secondPageCursor(all, "latest"))).contains("topics_latest_idx").doesNotContain("Seq Scan on topics");
+    assertThat(plan(all, "latest", secondPageCursor(all, "latest")))
+        .contains("topics_latest_idx")
+        .doesNotContain("Seq Scan on topics");
     assertThat(plan(all, "new", secondPageCursor(all, "new"))).contains("topics_new_idx");
   }
 }
