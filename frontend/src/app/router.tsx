@@ -5,7 +5,6 @@ import { BookmarksRoute } from './routes/BookmarksRoute';
 import { ForgotPasswordRoute } from './routes/ForgotPasswordRoute';
 import { HomeRoute } from './routes/HomeRoute';
 import { LatestRoute } from './routes/LatestRoute';
-import { NewTopicRoute } from './routes/NewTopicRoute';
 import { NotFoundRoute } from './routes/NotFoundRoute';
 import { ResetPasswordRoute } from './routes/ResetPasswordRoute';
 import { RouteError } from './routes/RouteError';
@@ -14,10 +13,11 @@ import { SettingsRoute } from './routes/SettingsRoute';
 import { SignInRoute } from './routes/SignInRoute';
 import { SignUpRoute } from './routes/SignUpRoute';
 import { TagRoute } from './routes/TagRoute';
-import { TopicRoute } from './routes/TopicRoute';
 import { UserRoute } from './routes/UserRoute';
 import { VerifyEmailRoute } from './routes/VerifyEmailRoute';
 import { AppShell } from './shell/AppShell';
+
+const topicRoute = () => import('./routes/TopicRoute').then((m) => ({ Component: m.TopicRoute }));
 
 export const routes = [
   {
@@ -28,10 +28,14 @@ export const routes = [
       { path: 'boards', element: <BoardsRoute /> },
       { path: 'latest', element: <LatestRoute /> },
       { path: 'b/:slug', element: <BoardRoute /> },
-      { path: 'b/:slug/new', element: <NewTopicRoute /> },
+      // The topic page and the composer (diff, popovers, the composer's code) load on first use.
+      {
+        path: 'b/:slug/new',
+        lazy: () => import('./routes/NewTopicRoute').then((m) => ({ Component: m.NewTopicRoute })),
+      },
       { path: 'tag/:tag', element: <TagRoute /> },
-      { path: 't/:slug/:id', element: <TopicRoute /> },
-      { path: 't/:slug/:id/:postNumber', element: <TopicRoute /> },
+      { path: 't/:slug/:id', lazy: topicRoute },
+      { path: 't/:slug/:id/:postNumber', lazy: topicRoute },
       { path: 'u/:handle', element: <UserRoute /> },
       { path: 'me/bookmarks', element: <BookmarksRoute /> },
       { path: 'signup', element: <SignUpRoute /> },

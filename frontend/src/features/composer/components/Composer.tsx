@@ -132,6 +132,7 @@ export function Composer({
   const queryClient = useQueryClient();
   const key = draftKeyOf(mode);
   const hasTitle = mode.kind === 'topic' || (mode.kind === 'edit' && mode.topic !== null);
+  const replyToId = mode.kind === 'reply' ? (mode.replyTo?.postId ?? null) : null;
   const formId = useId();
   const bodyRef = useRef<HTMLTextAreaElement>(null);
 
@@ -228,7 +229,7 @@ export function Composer({
         body,
         title: hasTitle ? title : null,
         tags: hasTitle ? tags : [],
-        replyTo: mode.kind === 'reply' ? (mode.replyTo?.postId ?? null) : null,
+        replyTo: replyToId,
       }).then(
         () => {
           lastSaved.current = current;
@@ -238,7 +239,7 @@ export function Composer({
       );
     }, SAVE_DELAY_MS);
     return () => window.clearTimeout(timer);
-  }, [ready, snapshot, key, body, title, tags, hasTitle, mode]);
+  }, [ready, snapshot, key, body, title, tags, hasTitle, replyToId]);
 
   const finish = (result: ComposerResult) => {
     lastSaved.current = snapshot();
@@ -266,7 +267,7 @@ export function Composer({
       );
     } else if (mode.kind === 'reply') {
       createReply.mutate(
-        { body, replyTo: mode.replyTo?.postId ?? null },
+        { body, replyTo: replyToId },
         { onSuccess: (post) => finish({ kind: 'reply', post }), onSettled: settled },
       );
     } else {
@@ -301,7 +302,7 @@ export function Composer({
         body,
         title: hasTitle ? title : null,
         tags: hasTitle ? tags : [],
-        replyTo: mode.kind === 'reply' ? (mode.replyTo?.postId ?? null) : null,
+        replyTo: replyToId,
       }).catch(() => undefined);
     }
     onCancel();
