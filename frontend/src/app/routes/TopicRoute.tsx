@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { Button } from '@/components/Button';
 import { useSession } from '@/lib/auth';
@@ -31,10 +31,18 @@ export function TopicRoute() {
   const topicId = positive(params.id);
   const postNumber = positive(params.postNumber);
   if (topicId === null || (params.postNumber !== undefined && postNumber === null)) return <NotFoundRoute />;
-  return <TopicPage key={topicId} topicId={topicId} postNumber={postNumber} />;
+  return <TopicPage key={topicId} topicId={topicId} postNumber={postNumber} slug={params.slug ?? ''} />;
 }
 
-function TopicPage({ topicId, postNumber }: { topicId: number; postNumber: number | null }) {
+function TopicPage({
+  topicId,
+  postNumber,
+  slug,
+}: {
+  topicId: number;
+  postNumber: number | null;
+  slug: string;
+}) {
   const { t } = useI18n();
   const { user } = useSession();
   const { pathname, search } = useLocation();
@@ -46,6 +54,13 @@ function TopicPage({ topicId, postNumber }: { topicId: number; postNumber: numbe
   const seq = useRef(0);
   // The same cached query TopicView shows: the composer needs the title and the permissions.
   const current = useTopic(topicId).data ?? null;
+
+  // An old address (the title, and so the slug, changed) is replaced by the current one.
+  useEffect(() => {
+    if (current && current.slug !== slug) {
+      navigate(topicPath(current, postNumber) + search, { replace: true });
+    }
+  }, [current, slug, postNumber, search, navigate]);
 
   const replyMode = (post: Post | null): ComposerMode => ({
     kind: 'reply',
