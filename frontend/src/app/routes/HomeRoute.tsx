@@ -1,9 +1,10 @@
-import { useLocation } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { Alert } from '@/components/Alert';
 import { ButtonLink } from '@/components/Button';
 import { useSession } from '@/lib/auth';
 import { useI18n } from '@/lib/i18n';
 import { BoardList } from '@/features/boards/components/BoardList';
+import { LatestTopics } from '@/features/topics/components/TopicList';
 import './routes.css';
 
 export function HomeRoute() {
@@ -31,10 +32,15 @@ export function HomeRoute() {
         )}
       </section>
       <section aria-labelledby="boards-title">
-        <h2 id="boards-title" className="section-title">
-          {t('boards.title')}
-        </h2>
-        <BoardList />
+        <div className="section-head">
+          <h2 id="boards-title" className="section-title">
+            {t('boards.title')}
+          </h2>
+          <Link to="/latest" className="section-head__link">
+            {t('home.allLatest')}
+          </Link>
+        </div>
+        <BoardList renderExtra={(board) => <LatestTopics slug={board.slug} />} />
       </section>
     </div>
   );

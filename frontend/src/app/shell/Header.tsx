@@ -136,6 +136,9 @@ function UserMenu({ user }: { user: User }) {
             <span className="menu__handle">@{user.handle}</span>
           </Menu.Label>
           <Menu.Separator className="menu__separator" />
+          <Menu.Item className="menu__item" onSelect={() => navigate('/me/bookmarks')}>
+            {t('nav.bookmarks')}
+          </Menu.Item>
           <Menu.Item className="menu__item" onSelect={() => navigate('/settings')}>
             {t('nav.settings')}
           </Menu.Item>
@@ -180,6 +183,9 @@ export function Header() {
       <div className="site-header__inner">
         <Logo />
         <nav className="site-nav" aria-label={t('nav.label')}>
+          <NavLink to="/latest" className="site-nav__link">
+            {t('nav.latest')}
+          </NavLink>
           <NavLink to="/boards" className="site-nav__link">
             {t('nav.boards')}
           </NavLink>

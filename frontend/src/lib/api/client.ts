@@ -11,6 +11,8 @@ export interface RequestOptions {
   method?: Method;
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. `Idempotency-Key` on creating requests. */
+  headers?: Record<string, string>;
 }
 
 // These answer 401 for a wrong password or a dead session: refreshing would not help.
@@ -48,7 +50,7 @@ async function csrfToken(): Promise<string> {
 
 async function send(path: string, options: RequestOptions): Promise<Response> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (method !== 'GET') headers[CSRF_HEADER] = await csrfToken();
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   try {

@@ -29,7 +29,7 @@ export function useSession(): Session {
 
 /**
  * Records who is signed in after sign-in, sign-out, account deletion or a failed refresh. Data
- * cached for another user (tokens, boards they could see) is dropped.
+ * cached for another user (tokens, drafts, bookmarks) is dropped; the rest is fetched again.
  */
 export function useApplySession(): (user: User | null) => void {
   const queryClient = useQueryClient();
@@ -39,7 +39,8 @@ export function useApplySession(): (user: User | null) => void {
       if (previous?.id !== user?.id) {
         // Not the ['me'] query itself: observers of a removed query would keep showing its data.
         queryClient.removeQueries({ queryKey: meQueryKey, predicate: (q) => q.queryKey.length > 1 });
-        void queryClient.invalidateQueries({ queryKey: ['boards'] });
+        // Everything else carries the previous user's permission flags and read state.
+        void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== meQueryKey[0] });
       }
       queryClient.setQueryData(meQueryKey, user);
     },

@@ -1,4 +1,5 @@
-import type { CSSProperties } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
+import { Link } from 'react-router';
 import { EmptyState, ErrorState } from '@/components/States';
 import { useI18n } from '@/lib/i18n';
 import type { Board } from '@/types/api';
@@ -6,11 +7,11 @@ import { useBoards } from '../api/getBoards';
 import './BoardList.css';
 
 /** A board's colour comes from the server; anything but a hex colour falls back to the accent. */
-function boardStyle(color: string): CSSProperties {
+export function boardStyle(color: string): CSSProperties {
   return /^#[0-9a-fA-F]{3,8}$/.test(color) ? ({ '--board-color': color } as CSSProperties) : {};
 }
 
-function BoardCard({ board }: { board: Board }) {
+function BoardCard({ board, extra }: { board: Board; extra?: ReactNode }) {
   const { t, locale, formatNumber, formatDate } = useI18n();
   const zh = locale === 'zh-CN';
   const name = zh ? board.nameZh : board.nameEn;
@@ -18,7 +19,11 @@ function BoardCard({ board }: { board: Board }) {
   const description = zh ? board.descriptionZh : board.descriptionEn;
   return (
     <li className="board-card" style={boardStyle(board.color)}>
-      <h3 className="board-card__name">{name}</h3>
+      <h3 className="board-card__name">
+        <Link to={`/b/${encodeURIComponent(board.slug)}`} className="board-card__link">
+          {name}
+        </Link>
+      </h3>
       <p className="board-card__other" lang={zh ? 'en' : 'zh-CN'}>
         {other}
       </p>
@@ -42,6 +47,7 @@ function BoardCard({ board }: { board: Board }) {
             : t('boards.noActivity')}
         </span>
       </p>
+      {extra}
     </li>
   );
 }
@@ -61,7 +67,8 @@ function BoardSkeleton() {
   );
 }
 
-export function BoardList() {
+/** The top-level boards as cards; `renderExtra` adds to each card (the home page's latest topics). */
+export function BoardList({ renderExtra }: { renderExtra?: (board: Board) => ReactNode } = {}) {
   const { t } = useI18n();
   const boards = useBoards();
 
@@ -74,7 +81,7 @@ export function BoardList() {
   return (
     <ul className="board-list">
       {top.map((board) => (
-        <BoardCard key={board.id} board={board} />
+        <BoardCard key={board.id} board={board} extra={renderExtra?.(board)} />
       ))}
     </ul>
   );
