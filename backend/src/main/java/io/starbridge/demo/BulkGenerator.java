@@ -100,7 +100,7 @@ public class BulkGenerator {
                 select ? + g, 'gen_' || (? + g), 'gen_' || (? + g) || '@example.invalid', now(), ?,
                        (?::text[])[1 + g % array_length(?::text[], 1)] || ' ' || g,
                        case when g % 3 = 0 then 'en' else 'zh-CN' end, g % 4, now() - (g % 700) * interval '1 day'
-                  from generate_series(0, ? - 1) g
+                  from generate_series(0::bigint, ?::bigint - 1) g
                 """,
                         firstUser,
                         firstUser,
@@ -136,7 +136,7 @@ public class BulkGenerator {
                        now() - (g % 365) * interval '1 day' - (g % 1440) * interval '1 minute',
                        now() - (g % 365) * interval '1 day' - (g % 1440) * interval '1 minute',
                        now()
-                  from generate_series(0, ? - 1) g
+                  from generate_series(0::bigint, ?::bigint - 1) g
                 """,
                         firstTopic,
                         boardArr,
@@ -171,7 +171,7 @@ public class BulkGenerator {
                        (?::text[])[1 + (g * 31) % array_length(?::text[], 1)],
                        (?::text[])[1 + (g * 31) % array_length(?::text[], 1)],
                        ?, now() - ((g % ?) % 365) * interval '1 day' + (g / ?) * interval '1 minute'
-                  from generate_series(0, ? - 1) g
+                  from generate_series(0::bigint, ?::bigint - 1) g
                 """,
                         firstPost,
                         firstTopic,
@@ -211,7 +211,7 @@ public class BulkGenerator {
                         """
                 insert into post_reactions (post_id, user_id, kind, created_at)
                 select ? + (g * 5) % ?, ? + (g * 31337) % ?, 'like', now()
-                  from generate_series(0, ? - 1) g
+                  from generate_series(0::bigint, ?::bigint - 1) g
                 on conflict do nothing
                 """,
                         firstPost,

@@ -29,8 +29,7 @@ class DemoDataTest extends ApiTest {
 
     long linId =
         db.one("select id from users where handle = 'lin_yuan'", rs -> rs.getLong(1)).orElseThrow();
-    assertThat(db.count("select count(*) from topics where author_id = ?", linId))
-        .isEqualTo(2);
+    assertThat(db.count("select count(*) from topics where author_id = ?", linId)).isEqualTo(2);
     assertThat(
             db.count(
                 "select count(*) from posts p join users u on u.id = p.author_id where u.handle like any (array['lin_yuan','ada_okafor','chen_xiao'])"))
