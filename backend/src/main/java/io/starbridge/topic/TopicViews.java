@@ -71,7 +71,9 @@ public class TopicViews {
   }
 
   /** Moves the buffered counts into PostgreSQL; returns how many topics it touched. */
-  @Scheduled(fixedDelay = "${starbridge.views.flush-interval:10s}", initialDelay = "10s")
+  @Scheduled(
+      fixedDelay = "${starbridge.views.flush-interval:10s}",
+      initialDelay = "${starbridge.views.flush-interval:10s}")
   public int flush() {
     if (System.nanoTime() < skipUntilNanos) {
       return 0;
