@@ -65,7 +65,19 @@ public class BulkGenerator {
     this.hasher = hasher;
   }
 
+  /** Spreads the topics over every top-level board that everyone may read. */
   public void generate(int users, int topics, int posts, PrintStream out) {
+    List<Long> boards =
+        db.list(
+            "select id from boards where parent_id is null and read_access = 'everyone' order by id",
+            rs -> rs.getLong(1));
+    generate(users, topics, posts, boards, out);
+  }
+
+  public void generate(int users, int topics, int posts, List<Long> boardIds, PrintStream out) {
+    if (boardIds.isEmpty()) {
+      throw new IllegalArgumentException("no board to put topics in");
+    }
     if (users < 1 || topics < 1 || posts < topics) {
       throw new IllegalArgumentException("need users >= 1, topics >= 1 and posts >= topics");
     }
@@ -109,9 +121,7 @@ public class BulkGenerator {
                         arr(c, NAMES),
                         arr(c, NAMES),
                         users));
-            Long[] boards =
-                db.list("select id from boards order by id", rs -> rs.getLong(1))
-                    .toArray(new Long[0]);
+            Long[] boards = boardIds.toArray(new Long[0]);
             Array boardArr = c.createArrayOf("bigint", boards);
             long firstTopic = reserve(c, "topics_id_seq", topics);
             Array titles = arr(c, TITLES);
@@ -265,9 +275,10 @@ public class BulkGenerator {
                         """
                 update boards b set topic_count = s.topics, post_count = s.posts, last_activity_at = s.last_at
                   from (select board_id, count(*) topics, sum(highest_post_number) posts, max(last_posted_at) last_at
-                          from topics where deleted_at is null group by board_id) s
+                          from topics where deleted_at is null and board_id = any(?) group by board_id) s
                  where b.id = s.board_id
-                """));
+                """,
+                        boardArr));
             c.commit();
             try (Statement s = c.createStatement()) {
               s.execute("analyze users; analyze topics; analyze posts; analyze post_reactions");

@@ -1,10 +1,13 @@
 package io.starbridge.event;
 
 import io.micronaut.serde.ObjectMapper;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import io.starbridge.common.Db;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
 import java.util.Map;
 
 /**
@@ -15,10 +18,18 @@ import java.util.Map;
 public class Outbox {
   private final Db db;
   private final ObjectMapper json;
+  private final TransactionOperations<Connection> transactions;
+  private final ContentVersion contentVersion;
 
-  public Outbox(Db db, ObjectMapper json) {
+  public Outbox(
+      Db db,
+      ObjectMapper json,
+      TransactionOperations<Connection> transactions,
+      ContentVersion contentVersion) {
     this.db = db;
     this.json = json;
+    this.transactions = transactions;
+    this.contentVersion = contentVersion;
   }
 
   /**
@@ -27,6 +38,19 @@ public class Outbox {
    */
   public long publish(
       String type, String aggregate, long aggregateId, Long actorId, Map<String, ?> payload) {
+    // Caches of anonymous pages move on once the write is visible, never before.
+    transactions
+        .findTransactionStatus()
+        .ifPresentOrElse(
+            status ->
+                status.registerSynchronization(
+                    new TransactionSynchronization() {
+                      @Override
+                      public void afterCommit() {
+                        contentVersion.bump();
+                      }
+                    }),
+            contentVersion::bump);
     try {
       return db.insertReturningId(
           "insert into outbox (event_type, aggregate, aggregate_id, actor_id, payload) values (?, ?, ?, ?, ?) returning id",
