@@ -57,11 +57,20 @@ curl -fsS -b "$JAR_COOKIES" -c "$JAR_COOKIES" -H "X-CSRF-Token: $CSRF" -H 'Conte
 TOKEN=$(curl -fsS -b "$JAR_COOKIES" -H "X-CSRF-Token: $CSRF" -H 'Content-Type: application/json' \
   -d '{"name":"bench"}' "$URL/api/v1/me/tokens" | sed -E 's/.*"token":"([^"]+)".*/\1/')
 
+FIRST_TOPIC=$(psql -Atq -c "select min(id) from $SCHEMA.topics")
+LAST_TOPIC=$(psql -Atq -c "select max(id) from $SCHEMA.topics")
+# Replies go to random topics, as real traffic does (one hot topic would measure its row lock).
 cat > "/tmp/$SCHEMA-post.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer $TOKEN"
 wrk.body = '{"body":"基准测试回复 benchmark reply with **Markdown** and \$E=mc^2\$"}'
+request = function()
+  return wrk.format(nil, "/api/v1/topics/" .. math.random($FIRST_TOPIC, $LAST_TOPIC) .. "/posts")
+end
+LUA
+cat > "/tmp/$SCHEMA-auth.lua" <<LUA
+wrk.headers["Authorization"] = "Bearer $TOKEN"
 LUA
 
 # Warm up the JIT and the caches before measuring.
@@ -98,6 +107,8 @@ measure "trivial (/api/v1/ping)" "$URL/api/v1/ping"
 measure "topic list (latest)" "$URL/api/v1/boards/$BOARD/topics"
 measure "topic list (hot)" "$URL/api/v1/boards/$BOARD/topics?sort=hot"
 measure "topic view (posts)" "$URL/api/v1/topics/$TOPIC/posts"
+measure "list, signed in" -s "/tmp/$SCHEMA-auth.lua" "$URL/api/v1/boards/$BOARD/topics"
+measure "view, signed in" -s "/tmp/$SCHEMA-auth.lua" "$URL/api/v1/topics/$TOPIC/posts"
 measure "post creation" -s "/tmp/$SCHEMA-post.lua" "$URL/api/v1/topics/$TOPIC/posts"
 {
   echo

@@ -1,62 +1,82 @@
 package io.starbridge.event;
 
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A counter that moves whenever content visible to anonymous readers may have changed: every
- * committed write that publishes an outbox event bumps it. Caches of anonymous pages key on it, so
- * they are never stale. Shared by all nodes through Redis; while Redis is away each node keeps its
- * own counter (its own writes still invalidate at once, other nodes' within the cache TTL).
+ * committed write that publishes an outbox event bumps it, and the bump is broadcast to the other
+ * nodes over Redis pub/sub. Caches of anonymous pages key on it, so they are not served stale.
+ * Reading it costs no I/O. While pub/sub is away, other nodes' writes reach a node's cache only
+ * through the cache's short TTL; the node's own writes still invalidate at once.
  */
 @Singleton
 public class ContentVersion {
   private static final Logger LOG = LoggerFactory.getLogger(ContentVersion.class);
-  private static final Duration RETRY = Duration.ofSeconds(30);
 
-  private final StatefulRedisConnection<String, String> redis;
-  private final String key;
-  private final AtomicLong local = new AtomicLong();
-  private volatile long redisDownUntil;
+  private final String node = UUID.randomUUID().toString();
+  private final AtomicLong counter = new AtomicLong();
+  private final String channel;
+  private final StatefulRedisPubSubConnection<String, String> subscriber;
+  private final StatefulRedisPubSubConnection<String, String> publisher;
 
   public ContentVersion(
-      StatefulRedisConnection<String, String> redis,
-      @Value("${starbridge.redis.key-prefix:sb:}") String prefix) {
-    this.redis = redis;
-    this.key = prefix + "content-version";
+      RedisClient redis, @Value("${starbridge.redis.key-prefix:sb:}") String prefix) {
+    this.channel = prefix + "content-version";
+    StatefulRedisPubSubConnection<String, String> sub = null;
+    StatefulRedisPubSubConnection<String, String> pub = null;
+    try {
+      sub = redis.connectPubSub();
+      sub.addListener(
+          new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String ch, String from) {
+              if (channel.equals(ch) && !node.equals(from)) {
+                counter.incrementAndGet();
+              }
+            }
+          });
+      sub.async().subscribe(channel);
+      pub = redis.connectPubSub();
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "Redis pub/sub unavailable: anonymous caches see other nodes' writes only after their TTL ({})",
+          e.toString());
+    }
+    this.subscriber = sub;
+    this.publisher = pub;
   }
 
-  /** The current version; "local:n" values never equal a Redis one. */
   public String current() {
-    if (System.nanoTime() >= redisDownUntil) {
-      try {
-        String v = redis.sync().get(key);
-        return "r" + (v == null ? "0" : v);
-      } catch (RuntimeException e) {
-        down(e);
-      }
-    }
-    return "l" + local.get();
+    return node + ":" + counter.get();
   }
 
   public void bump() {
-    local.incrementAndGet();
-    if (System.nanoTime() >= redisDownUntil) {
+    counter.incrementAndGet();
+    if (publisher != null) {
       try {
-        redis.sync().incr(key);
+        publisher.async().publish(channel, node);
       } catch (RuntimeException e) {
-        down(e);
+        LOG.debug("Could not broadcast a content change: {}", e.toString());
       }
     }
   }
 
-  private void down(RuntimeException e) {
-    LOG.warn("Redis unavailable for the content version, using a local counter: {}", e.toString());
-    redisDownUntil = System.nanoTime() + RETRY.toNanos();
+  @PreDestroy
+  void close() {
+    if (subscriber != null) {
+      subscriber.close();
+    }
+    if (publisher != null) {
+      publisher.close();
+    }
   }
 }

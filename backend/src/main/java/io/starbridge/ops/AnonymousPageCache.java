@@ -7,13 +7,16 @@ import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.serde.ObjectMapper;
 import io.starbridge.event.ContentVersion;
 import io.starbridge.security.AuthCookies;
+import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -32,15 +35,18 @@ public class AnonymousPageCache implements Ordered {
           "/api/v1/(boards|topics|boards/[^/]+/topics|tags/[^/]+/topics|topics/\\d+/posts)");
   private static final String KEY_ATTRIBUTE = "starbridge.anon-cache-key";
   private static final int MAX_ENTRIES = 2_000;
-  private static final long TTL_NANOS = 60_000_000_000L;
+  // Bounds staleness from other nodes' writes only while Redis pub/sub is down.
+  private static final long TTL_NANOS = 10_000_000_000L;
 
-  private record Entry(Object body, long expiresAt) {}
+  private record Entry(byte[] json, long expiresAt) {}
 
   private final ContentVersion version;
+  private final ObjectMapper json;
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-  public AnonymousPageCache(ContentVersion version) {
+  public AnonymousPageCache(ContentVersion version, ObjectMapper json) {
     this.version = version;
+    this.json = json;
   }
 
   @Override
@@ -58,7 +64,9 @@ public class AnonymousPageCache implements Ordered {
     String key = version.current() + " " + request.getUri();
     Entry hit = entries.get(key);
     if (hit != null && hit.expiresAt() > System.nanoTime()) {
-      return HttpResponse.ok(hit.body()).header("X-Cache", "hit");
+      return HttpResponse.ok(hit.json())
+          .contentType(MediaType.APPLICATION_JSON_TYPE)
+          .header("X-Cache", "hit");
     }
     request.setAttribute(KEY_ATTRIBUTE, key);
     return null;
@@ -70,10 +78,16 @@ public class AnonymousPageCache implements Ordered {
     if (key == null || response.status() != HttpStatus.OK || response.getBody().isEmpty()) {
       return;
     }
+    byte[] bytes;
+    try {
+      bytes = json.writeValueAsBytes(response.getBody().get());
+    } catch (IOException e) {
+      return; // not cacheable; Micronaut encodes it as usual
+    }
     if (entries.size() >= MAX_ENTRIES) {
       entries.clear(); // old versions pile up between writes; starting over is cheap and bounded
     }
-    entries.put(key, new Entry(response.getBody().get(), System.nanoTime() + TTL_NANOS));
+    entries.put(key, new Entry(bytes, System.nanoTime() + TTL_NANOS));
   }
 
   private static boolean cacheable(HttpRequest<?> request) {
