@@ -1,6 +1,6 @@
 package io.starbridge.common;
 
-import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.data.connection.ConnectionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Array;
 import java.sql.Connection;
@@ -22,10 +22,10 @@ import java.util.Optional;
  */
 @Singleton
 public class Db {
-  private final TransactionOperations<Connection> transactions;
+  private final ConnectionOperations<Connection> connections;
 
-  public Db(TransactionOperations<Connection> transactions) {
-    this.transactions = transactions;
+  public Db(ConnectionOperations<Connection> connections) {
+    this.connections = connections;
   }
 
   @FunctionalInterface
@@ -33,9 +33,12 @@ public class Db {
     T apply(PreparedStatement ps) throws SQLException;
   }
 
-  /** Joins the surrounding transaction, or runs the statement in a transaction of its own. */
+  /**
+   * Joins the surrounding transaction's connection; outside one, borrows a pooled connection in
+   * auto-commit mode, so a lone read costs one round trip instead of BEGIN/query/COMMIT.
+   */
   private <T> T prepareStatement(String sql, StatementCallback<T> callback) {
-    return transactions.executeWrite(
+    return connections.executeWrite(
         status -> {
           try (PreparedStatement ps = status.getConnection().prepareStatement(sql)) {
             return callback.apply(ps);
@@ -91,7 +94,7 @@ public class Db {
   }
 
   public <T> T withConnection(ConnectionCallback<T> callback) {
-    return transactions.executeWrite(
+    return connections.executeWrite(
         status -> {
           try {
             return callback.apply(status.getConnection());
