@@ -8,7 +8,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A row of a topic list. {@code unreadCount}, {@code lastReadPostNumber} and {@code isNew} are null
+ * A row of a topic list. A topic lives in a board or a group: exactly one of {@code board} and
+ * {@code group} is set. {@code unreadCount}, {@code lastReadPostNumber} and {@code isNew} are null
  * for anonymous callers; for members, {@code lastReadPostNumber} is null (and {@code unreadCount}
  * 0) until they open the topic.
  */
