@@ -109,18 +109,25 @@ public class TopicQueries {
       @Nullable @QueryValue Integer limit,
       @Nullable @QueryValue String cursor) {}
 
-  /** Where a list draws from: one board, one tag, or (both null) every readable board. */
-  record Source(@Nullable Long boardId, @Nullable String tag) {
+  /**
+   * Where a list draws from: one board, one tag, one author's topics, or (all null) every readable
+   * board.
+   */
+  record Source(@Nullable Long boardId, @Nullable String tag, @Nullable Long authorId) {
     static Source ofBoard(long boardId) {
-      return new Source(boardId, null);
+      return new Source(boardId, null, null);
     }
 
     static Source siteWide() {
-      return new Source(null, null);
+      return new Source(null, null, null);
     }
 
     static Source tagged(String tag) {
-      return new Source(null, tag);
+      return new Source(null, tag, null);
+    }
+
+    static Source byAuthor(long authorId) {
+      return new Source(null, null, authorId);
     }
   }
 
@@ -143,6 +150,15 @@ public class TopicQueries {
       throw ApiException.notFound("Tag");
     }
     return list(guardian, Source.tagged(normalized), params);
+  }
+
+  /**
+   * GET /users/{handle}/topics: the topics of one author the caller may read (the caller has
+   * checked that it may see the author's activity). Mutes do not apply: a profile shows what it
+   * shows.
+   */
+  public Page<TopicListItem> byAuthor(Guardian guardian, long authorId, ListParams params) {
+    return list(guardian, Source.byAuthor(authorId), params);
   }
 
   /** Where the previous page ended. */
@@ -193,7 +209,9 @@ public class TopicQueries {
     Long userId = guardian.isSignedIn() ? guardian.actor().id() : null;
 
     Sql regular =
-        select(guardian, userId, sort, ref, "1").append(" and ").append(regularFilter(source));
+        select(guardian, userId, sort, ref, "1", source)
+            .append(" and ")
+            .append(regularFilter(source));
     if (sort == Sort.TOP && period.length != null) {
       regular.append(" and t.created_at >= ?", ref.minus(period.length));
     }
@@ -208,7 +226,9 @@ public class TopicQueries {
     Sql sql;
     if (after == null) {
       Sql pinned =
-          select(guardian, userId, sort, ref, "0").append(" and ").append(pinnedFilter(source));
+          select(guardian, userId, sort, ref, "0", source)
+              .append(" and ")
+              .append(pinnedFilter(source));
       pinned.append(" order by t.pinned_at desc nulls last, t.id desc limit ?", MAX_PINNED);
       sql =
           new Sql()
@@ -228,7 +248,7 @@ public class TopicQueries {
 
   /** The SELECT … FROM … WHERE of a list, up to the source filter. */
   private static Sql select(
-      Guardian guardian, Long userId, Sort sort, Instant ref, String section) {
+      Guardian guardian, Long userId, Sort sort, Instant ref, String section, Source source) {
     Sql sql =
         new Sql()
             .append(
@@ -257,12 +277,21 @@ public class TopicQueries {
               + " / power(extract(epoch from (?::timestamptz - t.created_at))::float8 / 3600 + 2, 1.8) as sort_key) k",
           ref);
     }
-    return sql.append(
-        " where t.deleted_at is null and " + guardian.readableScope().boardsReadable("b"));
+    sql.append(" where t.deleted_at is null and " + guardian.readableScope().boardsReadable("b"));
+    if (userId != null && source.authorId() == null) {
+      // Topics by people the caller muted or blocked leave its lists, in SQL so pages stay full.
+      sql.append(
+          " and not exists (select 1 from user_ignores ui where ui.user_id = ? and ui.target_id = t.author_id)",
+          userId);
+    }
+    return sql;
   }
 
   /** Regular items leave out what the pinned section shows. */
   private static Sql regularFilter(Source source) {
+    if (source.authorId() != null) {
+      return new Sql().append("t.author_id = ?", source.authorId());
+    }
     if (source.boardId() != null) {
       return new Sql().append("t.board_id = ? and t.pinned = 'none'", source.boardId());
     }
@@ -273,6 +302,9 @@ public class TopicQueries {
   }
 
   private static Sql pinnedFilter(Source source) {
+    if (source.authorId() != null) {
+      return new Sql().append("false");
+    }
     if (source.boardId() != null) {
       return new Sql().append("t.board_id = ? and t.pinned <> 'none'", source.boardId());
     }
