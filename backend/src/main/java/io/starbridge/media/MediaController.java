@@ -1,15 +1,16 @@
 package io.starbridge.media;
 
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.starbridge.common.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.charset.StandardCharsets;
 
 /**
  * {@code GET /media/{key}}: images we re-encoded, outside the API. A key never changes its bytes,
@@ -26,15 +27,18 @@ class MediaController {
     this.store = store;
   }
 
-  @Get(
-      value = "/{key}",
-      produces = {"image/png", "image/jpeg"})
+  // Any Accept header: the answer is an image, or a plain-text 404.
+  @Get(value = "/{key}", produces = MediaType.ALL)
   @Operation(summary = "A stored image (avatar or cover)")
   HttpResponse<byte[]> get(@PathVariable String key) {
-    if (!MediaStore.validKey(key)) {
-      throw ApiException.notFound("Media");
+    byte[] bytes = MediaStore.validKey(key) ? store.get(key).orElse(null) : null;
+    if (bytes == null) {
+      // Plain text whatever the Accept header: an <img> asks for images, a browser tab for HTML.
+      return HttpResponse.<byte[]>status(HttpStatus.NOT_FOUND)
+          .contentType(MediaType.TEXT_PLAIN_TYPE)
+          .header("X-Content-Type-Options", "nosniff")
+          .body("Not found".getBytes(StandardCharsets.UTF_8));
     }
-    byte[] bytes = store.get(key).orElseThrow(() -> ApiException.notFound("Media"));
     return HttpResponse.ok(bytes)
         .contentType(MediaType.of(MediaStore.contentType(key)))
         .header("Cache-Control", "public, max-age=31536000, immutable")
