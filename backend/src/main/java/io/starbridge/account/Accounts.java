@@ -10,6 +10,7 @@ import io.starbridge.common.Texts;
 import io.starbridge.event.Outbox;
 import io.starbridge.mail.Mailer;
 import io.starbridge.moderation.AuditLog;
+import io.starbridge.profile.ProfileSettings;
 import io.starbridge.security.Actor;
 import io.starbridge.security.PasswordHasher;
 import io.starbridge.security.SessionStore;
@@ -36,6 +37,7 @@ public class Accounts {
   private final Mailer mailer;
   private final Outbox outbox;
   private final AuditLog audit;
+  private final ProfileSettings profiles;
   private final String publicUrl;
   private final String adminEmail;
 
@@ -50,6 +52,7 @@ public class Accounts {
       Outbox outbox,
       AuditLog audit,
       PublicUrl publicUrl,
+      ProfileSettings profiles,
       @Nullable @Value("${starbridge.admin-email:}") String adminEmail) {
     this.db = db;
     this.users = users;
@@ -60,6 +63,7 @@ public class Accounts {
     this.mailer = mailer;
     this.outbox = outbox;
     this.audit = audit;
+    this.profiles = profiles;
     this.publicUrl = publicUrl.get();
     this.adminEmail =
         adminEmail == null || adminEmail.isBlank() ? null : AccountRules.normalizeEmail(adminEmail);
@@ -322,6 +326,7 @@ public class Accounts {
       db.update(
           "update users set locale = ?, updated_at = now() where id = ?", req.locale(), actor.id());
     }
+    profiles.update(actor.id(), req.profile());
     outbox.publish("UserUpdated", "user", actor.id(), actor.id(), Map.of());
     return me(actor);
   }
@@ -358,7 +363,9 @@ public class Accounts {
         """
         update users set handle = ?, email = null, email_verified_at = null, password_hash = null,
                display_name = 'deleted user', status = 'deleted', status_until = null, status_reason = null,
-               deleted_at = now(), updated_at = now()
+               bio = null, bio_html = null, disciplines = '{}', fields = '{}', affiliation = null,
+               languages = '{}', links = '[]', location = null, avatar_key = null, cover_key = null,
+               badges = '{}', deleted_at = now(), updated_at = now()
          where id = ?
         """,
         "deleted_" + id,
@@ -366,6 +373,8 @@ public class Accounts {
     sessions.revokeAllOf(id, null);
     db.update("delete from personal_tokens where user_id = ?", id);
     db.update("delete from one_time_tokens where user_id = ?", id);
+    // Nobody follows, or is followed by, a deleted user.
+    db.update("delete from user_follows where follower_id = ? or followee_id = ?", id, id);
     outbox.publish("UserDeleted", "user", id, id, Map.of());
   }
 

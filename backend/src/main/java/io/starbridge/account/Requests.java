@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 
 /** Request bodies of the account endpoints. Deeper rules live in {@link AccountRules}. */
 final class Requests {
@@ -40,10 +41,39 @@ final class Requests {
   record PasswordResetConfirm(
       @NotBlank @Size(max = 200) String token, @NotNull @Size(max = 1000) String password) {}
 
+  /**
+   * Every field optional; absent (null) leaves it as it is. Profile fields are checked by {@link
+   * io.starbridge.profile.ProfileSettings}, which names each invalid field.
+   */
   @Serdeable
   record UpdateMe(
       @Nullable @Size(min = 1, max = 60) String displayName,
-      @Nullable @Pattern(regexp = LOCALE_PATTERN) String locale) {}
+      @Nullable @Pattern(regexp = LOCALE_PATTERN) String locale,
+      @Nullable String bio,
+      @Nullable List<String> disciplines,
+      @Nullable List<String> fields,
+      @Nullable String affiliation,
+      @Nullable List<String> languages,
+      @Nullable List<io.starbridge.profile.ProfileLink> links,
+      @Nullable String location,
+      @Nullable Boolean hideFollowers,
+      @Nullable Boolean hideActivity,
+      @Nullable String mentionPolicy) {
+
+    io.starbridge.profile.ProfileUpdate profile() {
+      return new io.starbridge.profile.ProfileUpdate(
+          bio,
+          disciplines,
+          fields,
+          affiliation,
+          languages,
+          links,
+          location,
+          hideFollowers,
+          hideActivity,
+          mentionPolicy);
+    }
+  }
 
   @Serdeable
   record ChangePassword(

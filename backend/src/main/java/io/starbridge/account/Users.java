@@ -1,6 +1,7 @@
 package io.starbridge.account;
 
 import io.starbridge.common.Db;
+import io.starbridge.profile.OwnProfile;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,7 +11,8 @@ import java.util.Optional;
 @Singleton
 public class Users {
   static final String COLUMNS =
-      "id, handle, email, email_verified_at, password_hash, display_name, locale, role, status, status_until, status_reason, trust_level, created_at";
+      "id, handle, email, email_verified_at, password_hash, display_name, locale, role, status, status_until, status_reason, trust_level, created_at, "
+          + OwnProfile.COLUMNS;
 
   private final Db db;
 
@@ -32,7 +34,8 @@ public class Users {
       java.time.Instant statusUntil,
       String statusReason,
       int trustLevel,
-      java.time.Instant createdAt) {
+      java.time.Instant createdAt,
+      OwnProfile profile) {
 
     UserView view() {
       return new UserView(
@@ -47,7 +50,21 @@ public class Users {
           statusUntil,
           statusReason,
           trustLevel,
-          createdAt);
+          createdAt,
+          profile.bio(),
+          profile.bioHtml(),
+          profile.disciplines(),
+          profile.fields(),
+          profile.affiliation(),
+          profile.languages(),
+          profile.links(),
+          profile.location(),
+          profile.avatarUrl(),
+          profile.coverUrl(),
+          profile.badges(),
+          profile.hideFollowers(),
+          profile.hideActivity(),
+          profile.mentionPolicy());
     }
   }
 
@@ -65,7 +82,8 @@ public class Users {
         Db.instant(rs, "status_until"),
         rs.getString("status_reason"),
         rs.getInt("trust_level"),
-        Db.instant(rs, "created_at"));
+        Db.instant(rs, "created_at"),
+        OwnProfile.read(rs));
   }
 
   public Optional<User> byId(long id) {

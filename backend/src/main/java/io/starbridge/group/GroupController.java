@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -16,11 +17,14 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.http.annotation.Status;
+import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
 import io.starbridge.common.Idempotency;
 import io.starbridge.common.Page;
 import io.starbridge.common.StandardProblems;
+import io.starbridge.media.StoredImages;
 import io.starbridge.security.Actor;
 import io.starbridge.security.Guardians;
 import io.swagger.v3.oas.annotations.Operation;
@@ -47,6 +51,7 @@ class GroupController {
   private final FollowGroup follows;
   private final Guardians guardians;
   private final Idempotency idempotency;
+  private final GroupImages images;
 
   GroupController(
       GroupQueries queries,
@@ -57,7 +62,9 @@ class GroupController {
       RemoveMember remove,
       FollowGroup follows,
       Guardians guardians,
-      Idempotency idempotency) {
+      Idempotency idempotency,
+      GroupImages images) {
+    this.images = images;
     this.queries = queries;
     this.manage = manage;
     this.join = join;
@@ -125,6 +132,31 @@ class GroupController {
       @PathVariable String slug,
       @Valid @Body GroupRequests.Update body) {
     return manage.update(actor, slug, body);
+  }
+
+  @Serdeable
+  record AvatarUrl(String avatarUrl) {}
+
+  @Put(value = "/groups/{slug}/avatar", consumes = MediaType.MULTIPART_FORM_DATA)
+  @Operation(
+      summary = "Upload the group's avatar",
+      description =
+          "Multipart part 'file': PNG, JPEG or WebP up to 5 MB, re-encoded as 256 and 64 px"
+              + " squares. Whoever may edit the group.")
+  AvatarUrl putAvatar(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @PathVariable String slug,
+      CompletedFileUpload file) {
+    return new AvatarUrl(images.setAvatar(actor, slug, StoredImages.read(file)));
+  }
+
+  @Delete("/groups/{slug}/avatar")
+  @Status(HttpStatus.NO_CONTENT)
+  @Operation(summary = "Remove the group's avatar")
+  void deleteAvatar(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @PathVariable String slug) {
+    images.deleteAvatar(actor, slug);
   }
 
   @Delete("/groups/{slug}")

@@ -7,6 +7,7 @@ import io.starbridge.common.Cursors;
 import io.starbridge.common.Db;
 import io.starbridge.common.Page;
 import io.starbridge.common.Sql;
+import io.starbridge.media.MediaUrls;
 import io.starbridge.security.Guardian;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
@@ -350,6 +351,17 @@ public class GroupQueries {
         Db.instant(rs, "updated_at"));
   }
 
+  /** How many groups {@code userId} is an active member of, of those the caller may see. */
+  public long countOfUser(Guardian guardian, long userId) {
+    return db.one(
+            "select count(*) from group_members um join groups g on g.id = um.group_id"
+                + " where um.user_id = ? and um.state = 'active' and "
+                + guardian.readableScope().groupsVisible("g"),
+            rs -> rs.getLong(1),
+            userId)
+        .orElse(0L);
+  }
+
   /** The groups the caller follows and may still see, for {@code GET /me/following}. */
   public List<GroupRef> followedBy(Guardian guardian) {
     if (!guardian.isSignedIn()) {
@@ -418,7 +430,7 @@ public class GroupQueries {
               g.visibility().wire(),
               g.disciplines(),
               g.fields(),
-              g.avatarKey() == null ? null : "/media/" + g.avatarKey(),
+              MediaUrls.avatar(g.avatarKey()),
               r.memberCount(),
               r.topicCount(),
               r.postCount(),

@@ -23,7 +23,7 @@ import java.util.List;
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class SpaFallbackFilter implements Ordered {
   private static final List<String> NOT_SPA =
-      List.of("/api/", "/dev/", "/health", "/metrics", "/openapi", "/swagger");
+      List.of("/api/", "/dev/", "/media/", "/health", "/metrics", "/openapi", "/swagger");
   private final byte[] index;
 
   public SpaFallbackFilter() {

@@ -66,6 +66,9 @@ public class CreateReply {
         && (parent == null || parent.topicId() != topicId || !guardian.canSeeBody(parent, topic))) {
       throw ApiException.invalid("replyTo", "post", "is not a post of this topic");
     }
+    if (parent != null) {
+      guardian.ensureCanReplyTo(parent, topic);
+    }
     Cooked cooked = writer.cook(body);
     int number = activity.replyAdded(topic, actor.id());
     long postId = writer.insert(topicId, number, actor.id(), req.replyTo(), body, cooked);

@@ -43,7 +43,9 @@ public class PostQueries {
           + UserCard.columns("a")
           + ", rp.post_number as reply_number, ru.handle as reply_handle,"
           + " coalesce((select array_agg(r.kind) from post_reactions r where r.post_id = p.id and r.user_id = ?), '{}') as my_reactions,"
-          + " exists (select 1 from bookmarks bm where bm.post_id = p.id and bm.user_id = ?) as bookmarked";
+          + " exists (select 1 from bookmarks bm where bm.post_id = p.id and bm.user_id = ?) as bookmarked,"
+          // Authors the caller muted or blocked: the post stays (thread integrity), collapsed.
+          + " exists (select 1 from user_ignores ui where ui.user_id = ? and ui.target_id = p.author_id) as ignored";
   private static final String FROM =
       " from posts p"
           + " join users a on a.id = p.author_id"
@@ -89,7 +91,10 @@ public class PostQueries {
   private PostPage flat(Guardian guardian, Topic topic, PageParams params, int limit) {
     Long me = me(guardian);
     Sql sql =
-        new Sql().append(SELECT, me, me).append(FROM).append(" where p.topic_id = ?", topic.id());
+        new Sql()
+            .append(SELECT, me, me, me)
+            .append(FROM)
+            .append(" where p.topic_id = ?", topic.id());
     boolean backwards = false;
     if (params.cursor() != null) {
       if (params.near() != null) {
@@ -165,7 +170,7 @@ public class PostQueries {
                 """,
                 topic.id(),
                 topic.id())
-            .append(SELECT, me, me)
+            .append(SELECT, me, me, me)
             .append(
                 ", least(tree.depth, ?) as depth, array_to_string(tree.path, '.') as path",
                 MAX_DEPTH)
@@ -198,6 +203,7 @@ public class PostQueries {
             rs -> view(rs, guardian, topic, false, null),
             me,
             me,
+            me,
             topic.id())
         .orElseThrow(() -> ApiException.notFound("Post"));
   }
@@ -216,6 +222,7 @@ public class PostQueries {
     return db.one(
             SELECT + FROM + " where p.id = ?",
             rs -> view(rs, guardian, topic, true, null),
+            me,
             me,
             me,
             postId)
@@ -353,12 +360,13 @@ public class PostQueries {
         reactions(rs.getString("reaction_counts"), rs.getArray("my_reactions")),
         rs.getBoolean("bookmarked"),
         post.deleted(),
+        rs.getBoolean("ignored"),
         depth,
         new PostView.Permissions(
             guardian.canEdit(post, topic),
             guardian.canDelete(post, topic),
             guardian.canRestore(post, topic),
-            guardian.canReplyTo(topic),
+            guardian.canReplyTo(post, topic),
             guardian.canReact(post, topic),
             guardian.canBookmark(post, topic)));
   }

@@ -13,6 +13,7 @@ import java.util.List;
  *     composer; null in lists and for tombstones
  * @param bodyHtml sanitized HTML; null for a deleted post unless the caller is staff
  * @param reactions the kinds with at least one reaction, in a fixed order
+ * @param ignored the caller muted or blocked the author: the SPA collapses the post
  * @param depth the nesting depth (0 = the first post, capped at 5) in the threaded view; null
  *     otherwise
  */
@@ -31,6 +32,7 @@ public record PostView(
     List<Reaction> reactions,
     boolean bookmarked,
     boolean deleted,
+    boolean ignored,
     @Nullable Integer depth,
     Permissions permissions) {
 

@@ -6,7 +6,9 @@ import io.starbridge.common.ProblemType;
 import io.starbridge.group.Group;
 import io.starbridge.group.GroupMembership;
 import io.starbridge.post.Post;
+import io.starbridge.profile.Person;
 import io.starbridge.topic.Topic;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -21,13 +23,20 @@ public final class Guardian {
   private final MembershipLookup membershipLookup;
   private Map<Long, GroupMembership> memberships;
 
+  /** Follows, mutes and blocks, read lazily when a rule needs them; null: no relations. */
+  private final RelationLookup relations;
+
+  private final Map<Long, Relation> relationCache = new HashMap<>();
+  private Set<Long> blockers;
+
   Guardian(Actor actor) {
-    this(actor, MembershipLookup.NONE);
+    this(actor, MembershipLookup.NONE, null);
   }
 
-  Guardian(Actor actor, MembershipLookup membershipLookup) {
+  Guardian(Actor actor, MembershipLookup membershipLookup, RelationLookup relations) {
     this.actor = actor;
     this.membershipLookup = membershipLookup;
+    this.relations = relations;
   }
 
   public Actor actor() {
@@ -184,7 +193,8 @@ public final class Guardian {
         && canSee(topic)
         && !topic.deleted()
         && (moderates(topic) || !frozen(topic))
-        && canPostIn(topic);
+        && canPostIn(topic)
+        && !isBlockedBy(topic.authorId());
   }
 
   public void ensureCanReplyTo(Topic topic) {
@@ -204,6 +214,23 @@ public final class Guardian {
       ensureCanPostIn(topic.board());
     } else {
       ensureCanPostIn(topic.group());
+    }
+    if (isBlockedBy(topic.authorId())) {
+      throw ApiException.forbidden(
+          "The author of this topic has blocked you: you cannot reply to it");
+    }
+  }
+
+  /** Replying to one post: the topic's rule, and the post's author must not have blocked us. */
+  public boolean canReplyTo(Post post, Topic topic) {
+    return canReplyTo(topic) && !isBlockedBy(post.authorId());
+  }
+
+  public void ensureCanReplyTo(Post post, Topic topic) {
+    ensureCanReplyTo(topic);
+    if (isBlockedBy(post.authorId())) {
+      throw ApiException.forbidden(
+          "The author of this post has blocked you: you cannot reply to it");
     }
   }
 
@@ -679,6 +706,100 @@ public final class Guardian {
     }
   }
 
+  // ---- people -------------------------------------------------------------------------------
+
+  /** The actor's relation to another person (NONE for anonymous callers and oneself). */
+  public Relation relationTo(long userId) {
+    if (!isSignedIn() || relations == null || userId == actor.id()) {
+      return Relation.NONE;
+    }
+    return relationCache.computeIfAbsent(userId, id -> relations.between(actor.id(), id));
+  }
+
+  /**
+   * Whether {@code userId} blocked the actor. Staff are never held back by blocks (they moderate
+   * everyone's topics); the set of blockers is read once per request.
+   */
+  public boolean isBlockedBy(long userId) {
+    if (!isSignedIn() || relations == null || isStaff() || userId == actor.id()) {
+      return false;
+    }
+    if (blockers == null) {
+      blockers = relations.blockersOf(actor.id());
+    }
+    return blockers.contains(userId);
+  }
+
+  public boolean isSelf(Person person) {
+    return isSignedIn() && person.id() == actor.id();
+  }
+
+  /**
+   * A profile's activity (its topics and posts lists): hidden from non-followers when the person
+   * hides it, and from anyone they blocked. Oneself and staff always see it.
+   */
+  public boolean canSeeActivity(Person person) {
+    if (isSelf(person) || isStaff()) {
+      return true;
+    }
+    if (isBlockedBy(person.id())) {
+      return false;
+    }
+    return !person.hideActivity() || relationTo(person.id()).following();
+  }
+
+  public void ensureCanSeeActivity(Person person) {
+    if (!canSeeActivity(person)) {
+      throw ApiException.forbidden(
+          isBlockedBy(person.id())
+              ? "This member's activity is not available to you"
+              : "This member shows their activity to their followers only");
+    }
+  }
+
+  /** Followers and following lists: hidden by the person's setting except from self and staff. */
+  public boolean canSeeFollowLists(Person person) {
+    return isSelf(person) || isStaff() || !person.hideFollowers();
+  }
+
+  public void ensureCanSeeFollowLists(Person person) {
+    if (!canSeeFollowLists(person)) {
+      throw ApiException.forbidden("This member keeps their followers and following lists private");
+    }
+  }
+
+  public boolean canFollow(Person person) {
+    return isSignedIn()
+        && !isSelf(person)
+        && !isBlockedBy(person.id())
+        && !relationTo(person.id()).blocking();
+  }
+
+  public void ensureCanFollow(Person person) {
+    ensureSignedIn();
+    if (isSelf(person)) {
+      throw ApiException.invalid("handle", "self", "You cannot follow yourself");
+    }
+    if (isBlockedBy(person.id())) {
+      throw ApiException.forbidden("This member has blocked you: you cannot follow them");
+    }
+    if (relationTo(person.id()).blocking()) {
+      throw ApiException.forbidden("You have blocked this member: unblock them before following");
+    }
+  }
+
+  /** Muting anyone but oneself; blocking anyone but oneself and staff (who must reach everyone). */
+  public void ensureCanIgnore(Person person, boolean block) {
+    ensureSignedIn();
+    if (isSelf(person)) {
+      throw ApiException.invalid(
+          "handle", "self", block ? "You cannot block yourself" : "You cannot mute yourself");
+    }
+    if (block && person.isStaff()) {
+      throw ApiException.forbidden("Staff members cannot be blocked; you can mute them");
+    }
+  }
+
   /**
    * The caller's search access tokens: {@code public}; {@code signed_in} and {@code tl:0..N} when
    * signed in (staff read every board: all levels); {@code staff}; and {@code group:{id}} for each
@@ -703,6 +824,28 @@ public final class Guardian {
       }
     }
     return tokens;
+  }
+
+  /**
+   * Whether a mention of {@code person} by the actor may notify them (issue 6): never when they
+   * blocked the actor; otherwise per their mention policy ({@code everyone}, {@code following}:
+   * only people they follow, {@code nobody}).
+   */
+  public boolean canMention(Person person) {
+    if (!isSignedIn()) {
+      return false;
+    }
+    if (isSelf(person)) {
+      return true;
+    }
+    if (relationTo(person.id()).blockedBy()) {
+      return false;
+    }
+    return switch (person.mentionPolicy()) {
+      case "nobody" -> false;
+      case "following" -> relationTo(person.id()).followedBy();
+      default -> true;
+    };
   }
 
   private boolean isAuthor(Topic topic) {

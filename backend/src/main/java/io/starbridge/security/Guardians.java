@@ -1,15 +1,19 @@
 package io.starbridge.security;
 
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 /** Hands out the {@link Guardian} of an actor. */
 @Singleton
 public class Guardians {
-  // Field-injected so that other features can add constructor parameters without conflict.
-  @Inject MembershipLookup memberships = MembershipLookup.NONE;
+  private final MembershipLookup memberships;
+  private final RelationLookup relations;
+
+  public Guardians(MembershipLookup memberships, RelationLookup relations) {
+    this.memberships = memberships;
+    this.relations = relations;
+  }
 
   public Guardian of(Actor actor) {
-    return new Guardian(actor, memberships);
+    return new Guardian(actor, memberships, relations);
   }
 }

@@ -115,24 +115,32 @@ public class TopicQueries {
       @Nullable @QueryValue String cursor) {}
 
   /**
-   * Where a list draws from: one board, one group, one tag, or (all null) every readable board and
-   * public group.
+   * Where a list draws from: one board, one group, one tag, one author's topics, or (all null)
+   * every readable board and public group.
    */
-  record Source(@Nullable Long boardId, @Nullable Long groupId, @Nullable String tag) {
+  record Source(
+      @Nullable Long boardId,
+      @Nullable Long groupId,
+      @Nullable String tag,
+      @Nullable Long authorId) {
     static Source ofBoard(long boardId) {
-      return new Source(boardId, null, null);
+      return new Source(boardId, null, null, null);
     }
 
     static Source ofGroup(long groupId) {
-      return new Source(null, groupId, null);
+      return new Source(null, groupId, null, null);
     }
 
     static Source siteWide() {
-      return new Source(null, null, null);
+      return new Source(null, null, null, null);
     }
 
     static Source tagged(String tag) {
-      return new Source(null, null, tag);
+      return new Source(null, null, tag, null);
+    }
+
+    static Source byAuthor(long authorId) {
+      return new Source(null, null, null, authorId);
     }
   }
 
@@ -165,6 +173,15 @@ public class TopicQueries {
       throw ApiException.notFound("Tag");
     }
     return list(guardian, Source.tagged(normalized), params);
+  }
+
+  /**
+   * GET /users/{handle}/topics: the topics of one author the caller may read (the caller has
+   * checked that it may see the author's activity). Mutes do not apply: a profile shows what it
+   * shows.
+   */
+  public Page<TopicListItem> byAuthor(Guardian guardian, long authorId, ListParams params) {
+    return list(guardian, Source.byAuthor(authorId), params);
   }
 
   /** Where the previous page ended. */
@@ -215,7 +232,7 @@ public class TopicQueries {
     Long userId = guardian.isSignedIn() ? guardian.actor().id() : null;
 
     Sql regular =
-        select(guardian, userId, sort, ref, "1")
+        select(guardian, userId, sort, ref, "1", source)
             .append(" and " + scopeFilter(guardian, source) + " and ")
             .append(regularFilter(source));
     if (sort == Sort.TOP && period.length != null) {
@@ -232,7 +249,7 @@ public class TopicQueries {
     Sql sql;
     if (after == null) {
       Sql pinned =
-          select(guardian, userId, sort, ref, "0")
+          select(guardian, userId, sort, ref, "0", source)
               .append(" and " + scopeFilter(guardian, source) + " and ")
               .append(pinnedFilter(source));
       pinned.append(" order by t.pinned_at desc nulls last, t.id desc limit ?", MAX_PINNED);
@@ -254,7 +271,7 @@ public class TopicQueries {
 
   /** The SELECT … FROM … WHERE of a list, up to the source filter. */
   private static Sql select(
-      Guardian guardian, Long userId, Sort sort, Instant ref, String section) {
+      Guardian guardian, Long userId, Sort sort, Instant ref, String section, Source source) {
     Sql sql =
         new Sql()
             .append(
@@ -286,10 +303,20 @@ public class TopicQueries {
               + " / power(extract(epoch from (?::timestamptz - t.created_at))::float8 / 3600 + 2, 1.8) as sort_key) k",
           ref);
     }
-    return sql.append(" where t.deleted_at is null");
+    sql.append(" where t.deleted_at is null");
+    if (userId != null && source.authorId() == null) {
+      // Topics by people the caller muted or blocked leave its lists, in SQL so pages stay full.
+      sql.append(
+          " and not exists (select 1 from user_ignores ui where ui.user_id = ? and ui.target_id = t.author_id)",
+          userId);
+    }
+    return sql;
   }
 
-  /** Who may read what the source draws from (a group's own list was checked by the Guardian). */
+  /**
+   * Who may read what the source draws from (a group's own list was checked by the Guardian; an
+   * author's list shows every topic of theirs the caller may read, in boards and groups).
+   */
   private static String scopeFilter(Guardian guardian, Source source) {
     var scope = guardian.readableScope();
     if (source.boardId() != null) {
@@ -298,11 +325,17 @@ public class TopicQueries {
     if (source.groupId() != null) {
       return scope.groupContentReadable("g");
     }
+    if (source.authorId() != null) {
+      return scope.topicsReadable("t", "b", "g");
+    }
     return scope.topicsListedSiteWide("t", "b", "g");
   }
 
   /** Regular items leave out what the pinned section shows. */
   private static Sql regularFilter(Source source) {
+    if (source.authorId() != null) {
+      return new Sql().append("t.author_id = ?", source.authorId());
+    }
     if (source.boardId() != null) {
       return new Sql().append("t.board_id = ? and t.pinned = 'none'", source.boardId());
     }
@@ -316,6 +349,9 @@ public class TopicQueries {
   }
 
   private static Sql pinnedFilter(Source source) {
+    if (source.authorId() != null) {
+      return new Sql().append("false");
+    }
     if (source.boardId() != null) {
       return new Sql().append("t.board_id = ? and t.pinned <> 'none'", source.boardId());
     }
