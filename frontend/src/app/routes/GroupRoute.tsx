@@ -70,7 +70,7 @@ export function GroupRoute() {
     <div className="group-page">
       <title>{`${g.name} · ${t('app.name')}`}</title>
       <GroupHeader group={g} actions={<MembershipButtons group={g} signedIn={user !== null} />} />
-      <section aria-label={t(`group.tab.${tab}`)}>{panel}</section>
+      <div className="group-page__panel">{panel}</div>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import * as Menu from '@radix-ui/react-dropdown-menu';
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { Link, NavLink, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { Avatar } from '@/components/Avatar';
 import { ButtonLink } from '@/components/Button';
@@ -119,19 +119,25 @@ function UserMenu({ user }: { user: User }) {
   const navigate = useNavigate();
   const logout = useLogout();
   const invitations = useInvitationCount(true);
-  const label =
-    invitations > 0
-      ? t('nav.accountMenuInvitations', { handle: user.handle, count: invitations })
-      : t('nav.accountMenu', { handle: user.handle });
+  const countId = useId();
 
   return (
     <Menu.Root>
-      <Menu.Trigger className="user-menu__trigger" aria-label={label}>
+      <Menu.Trigger
+        className="user-menu__trigger"
+        aria-label={t('nav.accountMenu', { handle: user.handle })}
+        aria-describedby={invitations > 0 ? countId : undefined}
+      >
         <Avatar user={user} size="sm" />
         <span className="user-menu__handle">@{user.handle}</span>
         {invitations > 0 && (
           <span className="user-menu__count" aria-hidden="true">
             {invitations}
+          </span>
+        )}
+        {invitations > 0 && (
+          <span id={countId} className="visually-hidden">
+            {t('nav.invitationsWaiting', { count: invitations })}
           </span>
         )}
         <span className="user-menu__caret" aria-hidden="true">

@@ -1,23 +1,16 @@
-import { ApiError, isApiError } from '@/lib/api';
 import { codePoints } from '@/lib/text';
 import { fieldError } from '@/lib/validation';
 import type { FieldError, ProfileLink } from '@/types/api';
 
 // The limits of the profile contract, checked first so a slip costs no round trip.
 export const FIELDS_MAX = 10;
-export const FIELD_LENGTH_MAX = 40;
 export const LANGUAGES_MAX = 8;
 export const LINKS_MAX = 5;
 export const BIO_MAX = 5000;
-export const SHORT_TEXT_MAX = 120;
+export const AFFILIATION_MAX = 120;
+export const LOCATION_MAX = 80;
+export const LINK_LABEL_MAX = 40;
 const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
-
-/** A field of expertise as the server stores it (like a tag, spaces as -), or null. */
-export function normaliseField(raw: string): string | null {
-  const value = raw.trim().replace(/^#+/, '').normalize('NFC').toLowerCase().replace(/\s+/g, '-');
-  const n = codePoints(value);
-  return n >= 1 && n <= FIELD_LENGTH_MAX ? value : null;
-}
 
 /** A BCP-47-ish language code (zh-CN, en, yue-Hant), case as usual; null when it is not one. */
 export function normaliseLanguage(raw: string): string | null {
@@ -47,29 +40,14 @@ export interface ProfileValues {
 
 export function profileErrors(v: ProfileValues): FieldError[] {
   const errors: FieldError[] = [];
-  if (codePoints(v.bio) > BIO_MAX) errors.push(fieldError('bio', 'length'));
+  if (codePoints(v.bio) > BIO_MAX) errors.push(fieldError('bio', 'size'));
   if (v.fields.length > FIELDS_MAX) errors.push(fieldError('fields', 'size'));
   if (v.languages.length > LANGUAGES_MAX) errors.push(fieldError('languages', 'size'));
   if (v.links.length > LINKS_MAX) errors.push(fieldError('links', 'size'));
   else if (v.links.some((l) => l.url.trim() !== '' && !isHttpUrl(l.url)))
     errors.push(fieldError('links', 'url'));
-  if (codePoints(v.affiliation.trim()) > SHORT_TEXT_MAX) errors.push(fieldError('affiliation', 'length'));
-  if (codePoints(v.location.trim()) > SHORT_TEXT_MAX) errors.push(fieldError('location', 'length'));
+  if (codePoints(v.affiliation.trim()) > AFFILIATION_MAX) errors.push(fieldError('affiliation', 'size'));
+  if (codePoints(v.location.trim()) > LOCATION_MAX) errors.push(fieldError('location', 'size'));
+  if (v.links.some((l) => codePoints(l.label) > LINK_LABEL_MAX)) errors.push(fieldError('links', 'size'));
   return errors;
-}
-
-/**
- * The server may name an item of a list (`links[2].url`, `fields.0`): the form shows such errors
- * at the list, so the field is cut back to the list's name.
- */
-export function listFieldErrors(error: unknown): unknown {
-  if (!isApiError(error) || error.errors.length === 0) return error;
-  return new ApiError({
-    type: error.type,
-    title: error.title,
-    status: error.status,
-    detail: error.detail,
-    retryAfterSeconds: error.retryAfterSeconds,
-    errors: error.errors.map((e) => ({ ...e, field: e.field.replace(/[[.].*$/, '') })),
-  });
 }

@@ -1,11 +1,11 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert } from '@/components/Alert';
 import { Button } from '@/components/Button';
 import { CheckboxGroup, ChipsInput } from '@/components/ChipsInput';
 import { TextField } from '@/components/Field';
 import { Form, FormActions, FormError } from '@/components/Form';
-import { DISCIPLINES } from '@/lib/disciplines';
-import { useFormErrors } from '@/lib/forms';
+import { DISCIPLINES, normaliseField } from '@/lib/disciplines';
+import { listFieldErrors, useFormErrors } from '@/lib/forms';
 import { useI18n } from '@/lib/i18n';
 import { codePoints } from '@/lib/text';
 import { fieldError } from '@/lib/validation';
@@ -29,12 +29,6 @@ export function slugFrom(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 50)
     .replace(/-+$/, '');
-}
-
-function normaliseField(raw: string): string | null {
-  const value = raw.trim().replace(/^#+/, '').normalize('NFC').toLowerCase().replace(/\s+/g, '-');
-  const n = codePoints(value);
-  return n >= 1 && n <= 40 ? value : null;
 }
 
 interface Values {
@@ -69,7 +63,10 @@ export function GroupForm({ group, onSaved }: { group?: Group; onSaved: (group: 
   const creating = group === undefined;
   const create = useCreateGroup();
   const update = useUpdateGroup(group?.slug ?? '');
-  const submission = creating ? create : update;
+  const mutation = creating ? create : update;
+  // `fields[2]` is shown at the fields; memoised, as the form refocuses on every new failure.
+  const failure = useMemo(() => listFieldErrors(mutation.error), [mutation.error]);
+  const submission = { error: failure, reset: mutation.reset, isPending: mutation.isPending };
   const errors = useFormErrors(submission, [
     'slug',
     'name',
@@ -190,7 +187,7 @@ export function GroupForm({ group, onSaved }: { group?: Group; onSaved: (group: 
         onChange={setFields}
         max={FIELDS_MAX}
         normalise={normaliseField}
-        invalidText={t('field.fields.length')}
+        invalidText={t('field.fields.pattern')}
         error={errors.field('fields')}
       />
       <FormError error={errors.form} />

@@ -4,20 +4,20 @@ import { Button } from '@/components/Button';
 import { CheckboxGroup, ChipsInput } from '@/components/ChipsInput';
 import { TextField } from '@/components/Field';
 import { Form, FormActions, FormError } from '@/components/Form';
-import { DISCIPLINES } from '@/lib/disciplines';
-import { useFormErrors } from '@/lib/forms';
+import { DISCIPLINES, normaliseField } from '@/lib/disciplines';
+import { listFieldErrors, useFormErrors } from '@/lib/forms';
 import { useI18n } from '@/lib/i18n';
 import { codePoints } from '@/lib/text';
 import type { Discipline, ProfileLink, User } from '@/types/api';
 import { useUpdateProfile } from '../api/updateProfile';
 import {
+  AFFILIATION_MAX,
   BIO_MAX,
   FIELDS_MAX,
   LANGUAGES_MAX,
+  LINK_LABEL_MAX,
   LINKS_MAX,
-  SHORT_TEXT_MAX,
-  listFieldErrors,
-  normaliseField,
+  LOCATION_MAX,
   normaliseLanguage,
   profileErrors,
 } from '../rules';
@@ -45,7 +45,7 @@ function LinksEditor({
           <TextField
             label={t('profile.edit.linkLabel', { n: i + 1 })}
             value={link.label}
-            maxLength={60}
+            maxLength={LINK_LABEL_MAX}
             onChange={(e) => set(i, { label: e.target.value })}
           />
           <TextField
@@ -152,14 +152,14 @@ export function ProfileEditForm({ user }: { user: User }) {
         onChange={setFields}
         max={FIELDS_MAX}
         normalise={normaliseField}
-        invalidText={t('field.fields.length')}
+        invalidText={t('field.fields.pattern')}
         error={errors.field('fields')}
       />
       <TextField
         label={t('profile.affiliation')}
         hint={t('profile.edit.affiliationHint')}
         value={affiliation}
-        maxLength={SHORT_TEXT_MAX * 2}
+        maxLength={AFFILIATION_MAX * 2}
         onChange={(e) => setAffiliation(e.target.value)}
         error={errors.field('affiliation')}
       />
@@ -179,7 +179,7 @@ export function ProfileEditForm({ user }: { user: User }) {
         label={t('profile.location')}
         hint={t('profile.edit.locationHint')}
         value={location}
-        maxLength={SHORT_TEXT_MAX * 2}
+        maxLength={LOCATION_MAX * 2}
         onChange={(e) => setLocation(e.target.value)}
         error={errors.field('location')}
       />

@@ -35,7 +35,7 @@ describe('profile tabs', () => {
     expect(tabHidden(p, 'topics')).toBe(true);
     expect(tabHidden(p, 'followers')).toBe(false);
     expect(tabHidden(profile({ followersHidden: true }), 'following')).toBe(true);
-    expect(tabHidden(p, 'works')).toBe(false);
+    expect(tabHidden(p, 'works')).toBe(true);
     expect(tabHidden(p, 'groups')).toBe(false);
   });
 

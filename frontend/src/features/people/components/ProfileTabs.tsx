@@ -34,7 +34,7 @@ export function profilePath(handle: string, tab: ProfileTab = 'activity'): strin
 
 /** Whether the caller may see a tab's list, by the flags the server sent with the profile. */
 export function tabHidden(profile: Profile, tab: ProfileTab): boolean {
-  if (tab === 'activity' || tab === 'topics') return profile.activityHidden === true;
+  if (tab === 'activity' || tab === 'topics' || tab === 'works') return profile.activityHidden === true;
   if (tab === 'followers' || tab === 'following') return profile.followersHidden === true;
   return false;
 }
@@ -42,7 +42,7 @@ export function tabHidden(profile: Profile, tab: ProfileTab): boolean {
 function HiddenState({ tab, profile }: { tab: ProfileTab; profile: Profile }) {
   const { t } = useI18n();
   const name = profile.displayName || profile.handle;
-  const activity = tab === 'activity' || tab === 'topics';
+  const activity = tab !== 'followers' && tab !== 'following';
   return (
     <EmptyState title={t(activity ? 'profile.hidden.activity' : 'profile.hidden.followers')} icon="🔒︎">
       {t(activity ? 'profile.hidden.activityBody' : 'profile.hidden.followersBody', { name })}
@@ -123,6 +123,7 @@ function Works({ profile }: { profile: Profile }) {
       label={t('profile.tab.works')}
       className="work-list"
       render={(work) => <WorkRow key={work.id} work={work} />}
+      failed={hiddenOn403('works', profile)}
       empty={
         <EmptyState title={t('profile.empty.works')} icon="❏">
           {t('profile.empty.worksBody', { name: profile.displayName || profile.handle })}

@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert } from '@/components/Alert';
 import { Button } from '@/components/Button';
 import { SelectField } from '@/components/Field';
 import { Form, FormActions, FormError } from '@/components/Form';
 import { ErrorState, LoadingState } from '@/components/States';
-import { useFormErrors } from '@/lib/forms';
+import { listFieldErrors, useFormErrors } from '@/lib/forms';
 import { useI18n } from '@/lib/i18n';
 import { codePoints } from '@/lib/text';
 import { fieldError } from '@/lib/validation';
@@ -14,7 +14,7 @@ import { isHttpUrl } from '../rules';
 import './people.css';
 
 const KINDS: readonly VerificationKind[] = ['scientist', 'industry'];
-const EVIDENCE_MAX = 2000;
+const EVIDENCE_MAX = 4000;
 
 function RequestRow({ request }: { request: VerificationRequest }) {
   const { t, formatDate } = useI18n();
@@ -42,7 +42,8 @@ export function VerificationPanel() {
   const { t } = useI18n();
   const requests = useMyVerifications();
   const request = useRequestVerification();
-  const errors = useFormErrors(request, ['kind', 'evidence', 'links']);
+  const failure = useMemo(() => listFieldErrors(request.error), [request.error]);
+  const errors = useFormErrors({ error: failure, reset: request.reset }, ['kind', 'evidence', 'links']);
   const [kind, setKind] = useState<VerificationKind>('scientist');
   const [evidence, setEvidence] = useState('');
   const [links, setLinks] = useState('');
@@ -56,7 +57,7 @@ export function VerificationPanel() {
       .filter(Boolean);
     const problems: FieldError[] = [];
     if (evidence.trim() === '') problems.push(fieldError('evidence', 'required'));
-    else if (codePoints(evidence) > EVIDENCE_MAX) problems.push(fieldError('evidence', 'length'));
+    else if (codePoints(evidence) > EVIDENCE_MAX) problems.push(fieldError('evidence', 'size'));
     if (list.length > 5) problems.push(fieldError('links', 'size'));
     else if (list.some((l) => !isHttpUrl(l))) problems.push(fieldError('links', 'url'));
     if (!errors.passes(problems)) return;
@@ -85,7 +86,7 @@ export function VerificationPanel() {
         </ul>
       ) : null}
 
-      <Form onSubmit={submit} failure={request.error} aria-label={t('verification.formTitle')}>
+      <Form onSubmit={submit} failure={failure} aria-label={t('verification.formTitle')}>
         <SelectField
           label={t('verification.kind')}
           value={kind}
