@@ -38,6 +38,8 @@ function MemberRow({
   const name = u.displayName || u.handle;
   const manage = group.permissions.canManageMembers && u.handle !== selfHandle && member.role !== 'owner';
   const isOwner = group.membership?.role === 'owner';
+  // Roles are the owner's (or an administrator's) to give: the same people who may delete the group.
+  const canSetRoles = group.permissions.canDelete;
   const update = (change: ManageAction & { kind: 'update' }) => onAct(change);
 
   let actions = null;
@@ -98,7 +100,7 @@ function MemberRow({
         </Menu.Trigger>
         <Menu.Portal>
           <Menu.Content className="menu" align="end" sideOffset={4}>
-            {member.role === 'member' ? (
+            {!canSetRoles ? null : member.role === 'member' ? (
               <Menu.Item
                 className="menu__item"
                 onSelect={() => update({ kind: 'update', handle: u.handle, change: { role: 'moderator' } })}
@@ -130,7 +132,7 @@ function MemberRow({
                 {t('members.transfer')}
               </Menu.Item>
             )}
-            <Menu.Separator className="menu__separator" />
+            {canSetRoles && <Menu.Separator className="menu__separator" />}
             <Menu.Item
               className="menu__item menu__item--danger"
               onSelect={() =>
