@@ -2,12 +2,14 @@
 // a restricted group, a scientist asks to join, the writer approves, the scientist starts a
 // discussion in it; an outsider sees the about page but no discussions, and a secret group is a
 // "not found" page to them. Then a profile: the scientist edits bio and disciplines, the outsider
-// follows them and the follower count moves.
+// follows them and the follower count moves. Last, an avatar cropped on the canvas and uploaded,
+// and a verification request an administrator approves.
 //
 // Needs an administrator to raise the writer's trust level (creating a group needs level 1): the
 // backend must run with STARBRIDGE_ADMIN_EMAIL=e2e-admin@starbridge.test (./starbridge test sets it).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { crc32, deflateSync } from 'node:zlib';
 import {
   ADMIN_EMAIL,
   ADMIN_HANDLE,
@@ -40,6 +42,35 @@ async function people() {
   const raised = await admin.api.request('PATCH', `/admin/users/${writer}`, { trustLevel: 1 });
   assert.equal(raised.status, 200, JSON.stringify(raised.body));
   return { writer, scientist, outsider, writerApi: writerAccount.api };
+}
+
+/** A w × h PNG: a left half in one colour, a right half in another (to see what the crop kept). */
+function png(w, h) {
+  const raw = Buffer.alloc((w * 4 + 1) * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const at = y * (w * 4 + 1) + 1 + x * 4;
+      raw.set(x < w / 2 ? [200, 40, 40, 255] : [40, 40, 200, 255], at);
+    }
+  }
+  const chunk = (type, data) => {
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    out.write(type, 4, 'ascii');
+    data.copy(out, 8);
+    out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(w, 0);
+  header.writeUInt32BE(h, 4);
+  header.set([8, 6, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** The number shown for one of a profile's counts. */
@@ -116,6 +147,7 @@ test('a restricted group: request, approval, a member’s discussion, and what o
     await requests.getByRole('link', { name: nameOf(scientist) }).waitFor();
     await requests.getByRole('button', { name: `Approve ${nameOf(scientist)}` }).click();
     await page.getByText('No one is waiting to join.').waitFor();
+    await screenshot(page, 'group-members-manager');
     await page
       .getByRole('region', { name: 'Members' })
       .getByRole('link', { name: nameOf(scientist) })
@@ -153,6 +185,7 @@ test('a restricted group: request, approval, a member’s discussion, and what o
     await page.getByRole('heading', { name, level: 1 }).waitFor();
     await page.getByText('checking the numbers of near-future fiction').waitFor();
     await page.getByRole('button', { name: 'Request to join' }).waitFor();
+    await screenshot(page, 'group-about-outsider');
     await page.getByRole('link', { name: /^Discussions/ }).click();
     await page.getByText('Discussions are for members').waitFor();
     assert.equal(await page.getByText(title).count(), 0, 'the outsider sees no discussion');
@@ -201,6 +234,7 @@ test('a profile: edit bio and disciplines, be followed, see the count move', asy
     await page.goto(`${BASE_URL}/u/${scientist}`);
     await page.getByRole('heading', { name: nameOf(scientist), level: 1 }).waitFor();
     await page.locator('.profile-header__bio').getByText('I check the').waitFor();
+    await screenshot(page, 'profile-own');
     assert.equal(await page.locator('.profile-header__bio strong').innerText(), 'orbits');
     const disciplines = page.getByRole('list', { name: 'Disciplines' });
     await disciplines.getByText('Scientist').waitFor();
@@ -235,6 +269,90 @@ test('a profile: edit bio and disciplines, be followed, see the count move', asy
     await page.waitForFunction(
       () => document.querySelector('[data-count="followers"] .profile-counts__n')?.textContent === '0',
     );
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('an avatar cropped in the browser, and a verified badge approved in the queue', async () => {
+  await requireBackend();
+  await account(ADMIN_HANDLE, ADMIN_EMAIL, { mayExist: true });
+  const scientist = uniqueHandle();
+  await account(scientist, `${scientist}@example.org`);
+  const browser = await launchBrowser();
+  try {
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    const errors = watchForErrors(page);
+    await signIn(page, scientist);
+    await page.goto(`${BASE_URL}/settings`);
+
+    // --- Choose a wide picture, drag it to its right (blue) half, zoom a little, upload. --------
+    await page.getByLabel('Choose a picture…').setInputFiles({
+      name: 'wide.png',
+      mimeType: 'image/png',
+      buffer: png(600, 300),
+    });
+    const crop = page.getByRole('img', { name: /Crop area/ });
+    await crop.scrollIntoViewIfNeeded();
+    const box = await crop.boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x - box.width, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await crop.focus();
+    await page.keyboard.press('+');
+    const uploaded = page.waitForResponse(
+      (r) => r.url().endsWith('/api/v1/me/avatar') && r.request().method() === 'PUT',
+    );
+    await page.getByRole('button', { name: 'Use this picture' }).click();
+    const answer = await uploaded;
+    assert.equal(answer.status(), 200);
+    const { avatarUrl } = await answer.json();
+    assert.match(avatarUrl, /^\/media\//);
+    // The server's re-encoded avatar is what the page shows now, and it is blue to its left edge:
+    // the crop kept the right half of the picture.
+    const img = page.locator('.image-settings img.avatar');
+    await img.waitFor();
+    const colour = await img.evaluate(async (el) => {
+      await el.decode();
+      const c = document.createElement('canvas');
+      c.width = el.naturalWidth;
+      c.height = el.naturalHeight;
+      const ctx = c.getContext('2d');
+      ctx.drawImage(el, 0, 0);
+      // Its left edge: red if the crop had stayed in the middle of the picture.
+      const [r, , b] = ctx.getImageData(2, c.height / 2, 1, 1).data;
+      return { r, b, w: el.naturalWidth, h: el.naturalHeight };
+    });
+    assert.equal(colour.w, colour.h, 'the avatar is square');
+    assert.ok(colour.b > 150 && colour.r < 100, `the crop kept the blue half: ${JSON.stringify(colour)}`);
+
+    // --- A verification request; an admin approves it in the queue. ----------------------------
+    const verification = page.getByRole('form', { name: 'Request a badge' });
+    await verification.getByLabel('Evidence').fill('Postdoc in planetary science; ORCID below.');
+    await verification.getByLabel('Links').fill('https://orcid.org/0000-0002-1825-0097');
+    await verification.getByRole('button', { name: 'Send request' }).click();
+    await page.getByRole('list', { name: 'Your requests' }).getByText('Pending').waitFor();
+
+    await signIn(page, ADMIN_HANDLE);
+    await page.goto(`${BASE_URL}/admin/verifications`);
+    const item = page.locator('.queue-item', { hasText: `@${scientist}` });
+    await item.getByText('Postdoc in planetary science').waitFor();
+    await item.getByLabel('Note to the requester (optional)').fill('ORCID checked.');
+    await item.getByRole('button', { name: 'Approve' }).click();
+    await item.waitFor({ state: 'detached' });
+
+    // The badge shows on the profile, next to the avatar the crop made.
+    await page.goto(`${BASE_URL}/u/${scientist}`);
+    await page.locator('.profile-header').getByText('Verified scientist').waitFor();
+    assert.equal(await page.locator('.profile-header img.avatar').count(), 1);
+    await screenshot(page, 'profile-verified');
+
+    await signIn(page, scientist);
+    await page.goto(`${BASE_URL}/settings`);
+    await page.getByRole('list', { name: 'Your requests' }).getByText('Approved').waitFor();
+    await page.getByText('ORCID checked.').waitFor();
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();

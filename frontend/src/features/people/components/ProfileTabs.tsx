@@ -205,20 +205,12 @@ export function ProfileTabs({
   topics: ReactNode;
   groups: ReactNode;
 }) {
-  const { t, formatNumber } = useI18n();
-  const c = profile.counts;
-  const count: Partial<Record<ProfileTab, number>> = {
-    activity: c.posts,
-    topics: c.topics,
-    works: c.works,
-    followers: c.followers,
-    following: c.following,
-    groups: c.groups,
-  };
+  const { t } = useI18n();
+  // The counts stand in the header above; a tab only says when its list is closed to the caller.
   const tabs = PROFILE_TABS.map((key) => ({
     to: profilePath(profile.handle, key),
     label: t(`profile.tab.${key}`),
-    extra: tabHidden(profile, key) ? '🔒︎' : count[key] != null ? formatNumber(count[key] ?? 0) : null,
+    extra: tabHidden(profile, key) ? '🔒︎' : null,
   }));
 
   let panel: ReactNode;

@@ -212,7 +212,7 @@ export function TopicList({
   }, [hasNextPage, isFetchingNextPage, fetchNextPage, isError]);
 
   const topics = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const showBoard = source.kind !== 'board';
+  const showBoard = source.kind !== 'board' && source.kind !== 'group';
 
   return (
     <section className="topic-list-section" aria-label={t('topics.listLabel')}>
