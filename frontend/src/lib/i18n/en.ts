@@ -556,6 +556,7 @@ export const en = {
   'privacy.mention.everyone': 'Everyone',
   'privacy.mention.following': 'Only people I follow',
   'privacy.mention.nobody': 'Nobody',
+  'privacy.save': 'Save privacy settings',
 
   'verification.title': 'Verified expertise',
   'verification.description':

@@ -553,6 +553,7 @@ export const zhCN: Record<MessageKey, string> = {
   'privacy.mention.everyone': '所有人',
   'privacy.mention.following': '仅我关注的人',
   'privacy.mention.nobody': '任何人都不可以',
+  'privacy.save': '保存隐私设置',
 
   'verification.title': '专业认证',
   'verification.description': '名字旁的徽章表示管理员已核实你是在职科学家或业内人士。',

@@ -55,7 +55,7 @@ export function PrivacyForm({ user }: { user: User }) {
       {update.isSuccess && <Alert tone="success">{t('settings.saved')}</Alert>}
       <FormActions>
         <Button type="submit" variant="primary" busy={update.isPending}>
-          {t('common.save')}
+          {t('privacy.save')}
         </Button>
       </FormActions>
     </Form>
