@@ -3,6 +3,9 @@ import { useI18n } from '@/lib/i18n';
 import { useAnswerInvitation, useInvitations } from '../api/members';
 import './groups.css';
 
+/** A failed answer leaves the invitation in the menu, to be tried again. */
+function ignore() {}
+
 /** How many group invitations wait for the caller (for a badge on the user menu). */
 export function useInvitationCount(signedIn: boolean): number {
   const invitations = useInvitations(signedIn);
@@ -37,13 +40,12 @@ export function InvitationsMenuSection({ onOpenGroup }: { onOpenGroup: (slug: st
             <Menu.Item
               className="menu__item invitation__action"
               disabled={answer.isPending}
-              onSelect={(e) => {
-                e.preventDefault();
-                answer.mutate(
-                  { slug: inv.group.slug, accept: true },
-                  { onSuccess: () => onOpenGroup(inv.group.slug) },
-                );
-              }}
+              // Not mutate(…, { onSuccess }): the answered invitation leaves this menu before that would run.
+              onSelect={() =>
+                void answer
+                  .mutateAsync({ slug: inv.group.slug, accept: true })
+                  .then(() => onOpenGroup(inv.group.slug), ignore)
+              }
             >
               {t('invitations.accept')}
               <span className="visually-hidden"> {inv.group.name}</span>
