@@ -20,6 +20,7 @@ export default defineConfig({
       '/api': { target: backend },
       '/dev': { target: backend },
       '/health': { target: backend },
+      '/media': { target: backend },
     },
   },
   test: {

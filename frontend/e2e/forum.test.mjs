@@ -8,82 +8,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  ADMIN_EMAIL,
+  ADMIN_HANDLE,
   BASE_URL,
+  account,
   launchBrowser,
-  linkFromMailbox,
   requireBackend,
   screenshot,
+  signIn,
   uniqueHandle,
   watchForErrors,
 } from './support.mjs';
 
-const PASSWORD = 'quiet nebula 42 lighthouse';
-const ADMIN_EMAIL = 'e2e-admin@starbridge.test';
-const ADMIN_HANDLE = 'e2e_admin';
 const BOARD = 'writing';
-
-/** A tiny API client for setting up accounts from Node: cookies, CSRF, JSON. */
-class ApiSession {
-  cookies = new Map();
-
-  async request(method, path, body) {
-    if (method !== 'GET' && !this.cookies.has('sb_csrf')) await this.request('GET', '/boards');
-    const headers = {
-      Accept: 'application/json',
-      Cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-    };
-    if (method !== 'GET') headers['X-CSRF-Token'] = decodeURIComponent(this.cookies.get('sb_csrf') ?? '');
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const response = await fetch(`${BASE_URL}/api/v1${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(';');
-      const eq = pair.indexOf('=');
-      this.cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
-    }
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null };
-  }
-}
-
-/** Registers and verifies an account (or, for a fixed one that exists already, just signs in). */
-async function account(handle, email, { mayExist = false } = {}) {
-  const api = new ApiSession();
-  const registered = await api.request('POST', '/auth/register', {
-    handle,
-    email,
-    password: PASSWORD,
-    displayName: handle.replace(/^e2e_/, 'E2E '),
-    locale: 'en',
-  });
-  if (registered.status === 201) {
-    const link = new URL(await linkFromMailbox(email, '/verify-email'));
-    const verified = await api.request('POST', '/auth/verify-email', {
-      token: link.searchParams.get('token'),
-    });
-    assert.equal(verified.status, 200, JSON.stringify(verified.body));
-  } else if (!(mayExist && registered.status === 409)) {
-    assert.fail(`registering ${handle} answered ${registered.status}: ${JSON.stringify(registered.body)}`);
-  }
-  const login = await api.request('POST', '/auth/login', { login: handle, password: PASSWORD });
-  assert.equal(login.status, 200, `signing in ${handle}: ${JSON.stringify(login.body)}`);
-  return { api, user: login.body };
-}
-
-async function signIn(page, handle) {
-  await page.context().clearCookies();
-  await page.goto(`${BASE_URL}/signin`);
-  await page.getByLabel('Handle or email').fill(handle);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
-  await page
-    .locator('header.site-header')
-    .getByRole('button', { name: `Account menu for @${handle}` })
-    .waitFor();
-}
 
 const TOPIC_BODY = [
   'Orbital numbers for the **Dyson swarm** chapter:',

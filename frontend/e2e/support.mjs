@@ -1,4 +1,5 @@
 // Helpers for the browser tests: the backend's address, Chromium, the dev mailbox, screenshots.
+import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -105,4 +106,73 @@ export async function screenshot(page, name) {
 
 export function uniqueHandle() {
   return `e2e_${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+}
+
+// ---- accounts ----------------------------------------------------------------------------------
+
+export const PASSWORD = 'quiet nebula 42 lighthouse';
+export const ADMIN_EMAIL = 'e2e-admin@starbridge.test';
+export const ADMIN_HANDLE = 'e2e_admin';
+
+/** A tiny API client for setting up accounts from Node: cookies, CSRF, JSON. */
+export class ApiSession {
+  cookies = new Map();
+
+  async request(method, path, body) {
+    if (method !== 'GET' && !this.cookies.has('sb_csrf')) await this.request('GET', '/boards');
+    const headers = {
+      Accept: 'application/json',
+      Cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+    };
+    if (method !== 'GET') headers['X-CSRF-Token'] = decodeURIComponent(this.cookies.get('sb_csrf') ?? '');
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const response = await fetch(`${BASE_URL}/api/v1${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(';');
+      const eq = pair.indexOf('=');
+      this.cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+    }
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : null };
+  }
+}
+
+/** Registers and verifies an account (or, for a fixed one that exists already, just signs in). */
+export async function account(handle, email, { mayExist = false } = {}) {
+  const api = new ApiSession();
+  const registered = await api.request('POST', '/auth/register', {
+    handle,
+    email,
+    password: PASSWORD,
+    displayName: handle.replace(/^e2e_/, 'E2E '),
+    locale: 'en',
+  });
+  if (registered.status === 201) {
+    const link = new URL(await linkFromMailbox(email, '/verify-email'));
+    const verified = await api.request('POST', '/auth/verify-email', {
+      token: link.searchParams.get('token'),
+    });
+    assert.equal(verified.status, 200, JSON.stringify(verified.body));
+  } else if (!(mayExist && registered.status === 409)) {
+    assert.fail(`registering ${handle} answered ${registered.status}: ${JSON.stringify(registered.body)}`);
+  }
+  const login = await api.request('POST', '/auth/login', { login: handle, password: PASSWORD });
+  assert.equal(login.status, 200, `signing in ${handle}: ${JSON.stringify(login.body)}`);
+  return { api, user: login.body };
+}
+
+export async function signIn(page, handle) {
+  await page.context().clearCookies();
+  await page.goto(`${BASE_URL}/signin`);
+  await page.getByLabel('Handle or email').fill(handle);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
+  await page
+    .locator('header.site-header')
+    .getByRole('button', { name: `Account menu for @${handle}` })
+    .waitFor();
 }

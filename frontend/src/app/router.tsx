@@ -1,10 +1,14 @@
 import { createBrowserRouter } from 'react-router';
 import { BoardRoute } from './routes/BoardRoute';
 import { BoardsRoute } from './routes/BoardsRoute';
+import { AdminVerificationsRoute } from './routes/AdminVerificationsRoute';
 import { BookmarksRoute } from './routes/BookmarksRoute';
 import { ForgotPasswordRoute } from './routes/ForgotPasswordRoute';
+import { GroupRoute } from './routes/GroupRoute';
+import { GroupsRoute } from './routes/GroupsRoute';
 import { HomeRoute } from './routes/HomeRoute';
 import { LatestRoute } from './routes/LatestRoute';
+import { NewGroupRoute } from './routes/NewGroupRoute';
 import { NotFoundRoute } from './routes/NotFoundRoute';
 import { ResetPasswordRoute } from './routes/ResetPasswordRoute';
 import { RouteError } from './routes/RouteError';
@@ -36,7 +40,15 @@ export const routes = [
       { path: 'tag/:tag', element: <TagRoute /> },
       { path: 't/:slug/:id', lazy: topicRoute },
       { path: 't/:slug/:id/:postNumber', lazy: topicRoute },
-      { path: 'u/:handle', element: <UserRoute /> },
+      { path: 'u/:handle/:tab?', element: <UserRoute /> },
+      { path: 'groups', element: <GroupsRoute /> },
+      { path: 'groups/new', element: <NewGroupRoute /> },
+      {
+        path: 'g/:slug/new',
+        lazy: () => import('./routes/NewGroupTopicRoute').then((m) => ({ Component: m.NewGroupTopicRoute })),
+      },
+      { path: 'g/:slug/:tab?', element: <GroupRoute /> },
+      { path: 'admin/verifications', element: <AdminVerificationsRoute /> },
       { path: 'me/bookmarks', element: <BookmarksRoute /> },
       { path: 'signup', element: <SignUpRoute /> },
       { path: 'signin', element: <SignInRoute /> },

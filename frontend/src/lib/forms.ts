@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ApiError, isApiError } from '@/lib/api';
 import type { FieldError } from '@/types/api';
 import { splitErrors, useErrorText } from './errors';
 import { byField } from './validation';
@@ -34,4 +35,20 @@ export function useFormErrors(submission: Submission, shownFields: readonly stri
     field: (name) => errorText.field(invalid[name] ?? server.fields[name]),
     form: server.form,
   };
+}
+
+/**
+ * The server may name an item of a list (`links[2].url`, `fields.0`): the form shows such errors
+ * at the list, so the field is cut back to the list's name.
+ */
+export function listFieldErrors(error: unknown): unknown {
+  if (!isApiError(error) || error.errors.length === 0) return error;
+  return new ApiError({
+    type: error.type,
+    title: error.title,
+    status: error.status,
+    detail: error.detail,
+    retryAfterSeconds: error.retryAfterSeconds,
+    errors: error.errors.map((e) => ({ ...e, field: e.field.replace(/[[.].*$/, '') })),
+  });
 }

@@ -22,6 +22,22 @@ export interface User {
   statusReason?: string | null;
   trustLevel: number;
   createdAt: string;
+  // The public profile (GET /me returns it flat; absent on servers without the people feature).
+  /** Raw Markdown of the bio, only in the owner's own view. */
+  bio?: string | null;
+  bioHtml?: string | null;
+  disciplines?: Discipline[] | null;
+  fields?: string[] | null;
+  affiliation?: string | null;
+  languages?: string[] | null;
+  links?: ProfileLink[] | null;
+  location?: string | null;
+  avatarUrl?: string | null;
+  coverUrl?: string | null;
+  badges?: Badge[] | null;
+  hideFollowers?: boolean | null;
+  hideActivity?: boolean | null;
+  mentionPolicy?: MentionPolicy | null;
 }
 
 export interface Board {
@@ -87,6 +103,8 @@ export interface UserCard {
   displayName: string;
   role: 'member' | 'moderator' | 'admin' | string;
   trustLevel: number;
+  avatarUrl?: string | null;
+  badges?: Badge[] | null;
 }
 
 /** The board of a topic, as topic lists and views show it. */
@@ -107,7 +125,9 @@ export interface TopicListItem {
   id: number;
   slug: string;
   title: string;
-  board: BoardRef;
+  /** Exactly one of board and group is set. */
+  board?: BoardRef | null;
+  group?: GroupRef | null;
   tags?: string[] | null;
   author: UserCard;
   replyCount: number;
@@ -177,6 +197,8 @@ export interface Post {
   deleted: boolean;
   /** 0–5 in the threaded view; null in the flat one. */
   depth?: number | null;
+  /** The author is muted or blocked by the caller: the SPA folds the post away. */
+  ignored?: boolean | null;
   permissions: PostPermissions;
 }
 
@@ -222,4 +244,189 @@ export interface Draft {
   tags?: string[] | null;
   replyTo?: number | null;
   updatedAt: string;
+}
+
+// ---- People --------------------------------------------------------------------------------
+
+export type Badge = 'verified_scientist' | 'verified_industry';
+export type Discipline =
+  | 'writer'
+  | 'translator'
+  | 'illustrator'
+  | 'scientist'
+  | 'engineer'
+  | 'film_tv'
+  | 'games'
+  | 'animation'
+  | 'publishing'
+  | 'researcher'
+  | 'student'
+  | 'reader';
+export type MentionPolicy = 'everyone' | 'following' | 'nobody';
+
+export interface ProfileLink {
+  label: string;
+  url: string;
+}
+
+export interface ProfileCounts {
+  topics: number;
+  posts: number;
+  works: number;
+  followers: number;
+  following: number;
+  groups: number;
+}
+
+/** Between the caller and the profile's owner; null for anonymous callers and oneself. */
+export interface Relationship {
+  following: boolean;
+  followsYou: boolean;
+  muted: boolean;
+  blocked: boolean;
+}
+
+/** GET /users/{handle}. */
+export interface Profile {
+  id: number;
+  handle: string;
+  displayName: string;
+  bioHtml?: string | null;
+  disciplines?: Discipline[] | null;
+  fields?: string[] | null;
+  affiliation?: string | null;
+  languages?: string[] | null;
+  links?: ProfileLink[] | null;
+  location?: string | null;
+  avatarUrl?: string | null;
+  coverUrl?: string | null;
+  badges?: Badge[] | null;
+  role: string;
+  trustLevel: number;
+  createdAt: string;
+  lastSeenAt?: string | null;
+  counts: ProfileCounts;
+  /** True when the caller may not see the followers and following lists. */
+  followersHidden?: boolean | null;
+  /** True when the caller may not see the owner's topics and posts. */
+  activityHidden?: boolean | null;
+  relationship?: Relationship | null;
+}
+
+/** A post as a profile's activity lists it, with its topic. */
+export interface ActivityPost {
+  id: number;
+  topicId: number;
+  postNumber: number;
+  author?: UserCard | null;
+  bodyHtml?: string | null;
+  excerpt?: string | null;
+  createdAt: string;
+  topic?: { id: number; slug: string; title: string } | null;
+}
+
+/** GET /users/{handle}/posts: each item holds the post (and, on some servers, its topic beside it). */
+export interface ActivityItem {
+  post: ActivityPost;
+  topic?: { id: number; slug: string; title: string } | null;
+}
+
+export interface FollowEntry {
+  user: UserCard;
+  followedAt: string;
+}
+
+export interface Work {
+  id: number;
+  title: string;
+  slug?: string | null;
+  createdAt?: string | null;
+}
+
+export interface MutedUser {
+  user: UserCard;
+  since: string;
+}
+
+export type VerificationKind = 'scientist' | 'industry';
+export type VerificationState = 'pending' | 'approved' | 'declined';
+
+export interface VerificationRequest {
+  id: number;
+  kind: VerificationKind;
+  state: VerificationState;
+  evidence: string;
+  links?: string[] | null;
+  createdAt: string;
+  decidedAt?: string | null;
+  decisionNote?: string | null;
+  /** In the admin queue. */
+  user?: UserCard | null;
+}
+
+// ---- Groups --------------------------------------------------------------------------------
+
+export type GroupVisibility = 'public' | 'restricted' | 'secret';
+export type GroupRole = 'owner' | 'moderator' | 'member';
+export type MemberState = 'active' | 'pending' | 'invited' | 'banned';
+export type GroupSort = 'activity' | 'members' | 'new' | 'for_you';
+
+export interface GroupRef {
+  id: number;
+  slug: string;
+  name: string;
+  visibility: GroupVisibility;
+}
+
+export interface GroupPermissions {
+  canReadContent: boolean;
+  canPost: boolean;
+  canJoin: boolean;
+  canRequestToJoin: boolean;
+  canLeave: boolean;
+  canEdit: boolean;
+  canManageMembers: boolean;
+  canInvite: boolean;
+  canDelete: boolean;
+}
+
+export interface Membership {
+  role: GroupRole;
+  state: MemberState;
+}
+
+export interface Group {
+  id: number;
+  slug: string;
+  name: string;
+  descriptionHtml?: string | null;
+  /** Raw Markdown, only for those who may edit. */
+  description?: string | null;
+  visibility: GroupVisibility;
+  disciplines?: Discipline[] | null;
+  fields?: string[] | null;
+  avatarUrl?: string | null;
+  memberCount: number;
+  topicCount: number;
+  postCount: number;
+  lastActivityAt?: string | null;
+  createdAt: string;
+  owner?: UserCard | null;
+  disciplineMix?: { discipline: Discipline; count: number }[] | null;
+  membership?: Membership | null;
+  following?: boolean | null;
+  permissions: GroupPermissions;
+}
+
+export interface GroupMember {
+  user: UserCard;
+  role: GroupRole;
+  state: MemberState;
+  since: string;
+}
+
+export interface Invitation {
+  group: Group;
+  invitedBy?: UserCard | null;
+  since: string;
 }

@@ -4,6 +4,10 @@ import { Page, Panel } from '@/components/Page';
 import { EmptyState, LoadingState } from '@/components/States';
 import { useSession } from '@/lib/auth';
 import { useI18n } from '@/lib/i18n';
+import { ImageSettings } from '@/features/people/components/ImageSettings';
+import { PrivacyForm } from '@/features/people/components/PrivacyForm';
+import { ProfileEditForm } from '@/features/people/components/ProfileEditForm';
+import { VerificationPanel } from '@/features/people/components/VerificationPanel';
 import { DeleteAccountPanel } from '@/features/settings/components/DeleteAccountPanel';
 import { PasswordForm } from '@/features/settings/components/PasswordForm';
 import { ProfileForm } from '@/features/settings/components/ProfileForm';
@@ -32,8 +36,32 @@ export function SettingsRoute() {
   }
   return (
     <Page title={t('settings.title')} lead={t('settings.lead', { handle: user.handle })}>
-      <Panel id="settings-profile" title={t('settings.profile.title')}>
+      <Panel id="settings-account" title={t('settings.account.title')}>
         <ProfileForm user={user} />
+      </Panel>
+      <Panel
+        id="settings-profile"
+        title={t('settings.profile.title')}
+        description={
+          <ButtonLink to={`/u/${encodeURIComponent(user.handle)}`} variant="ghost" size="sm">
+            {t('settings.profile.view')}
+          </ButtonLink>
+        }
+      >
+        <ProfileEditForm user={user} />
+      </Panel>
+      <Panel id="settings-pictures" title={t('settings.pictures.title')}>
+        <ImageSettings user={user} />
+      </Panel>
+      <Panel id="settings-privacy" title={t('privacy.title')} description={t('privacy.description')}>
+        <PrivacyForm user={user} />
+      </Panel>
+      <Panel
+        id="settings-verification"
+        title={t('verification.title')}
+        description={t('verification.description')}
+      >
+        <VerificationPanel />
       </Panel>
       <Panel
         id="settings-password"

@@ -1,17 +1,61 @@
 import { useParams } from 'react-router';
-import { Page } from '@/components/Page';
-import { EmptyState } from '@/components/States';
+import { ButtonLink } from '@/components/Button';
+import { ErrorState, LoadingState } from '@/components/States';
+import { isApiError } from '@/lib/api';
+import { useSession } from '@/lib/auth';
 import { useI18n } from '@/lib/i18n';
+import { UserGroupList } from '@/features/groups/components/UserGroupList';
+import { useProfile } from '@/features/people/api/getProfile';
+import { ProfileHeader } from '@/features/people/components/ProfileHeader';
+import { ProfileTabs, profileTab } from '@/features/people/components/ProfileTabs';
+import { RelationshipButtons } from '@/features/people/components/RelationshipButtons';
+import { TopicList } from '@/features/topics/components/TopicList';
+import { NotFoundRoute } from './NotFoundRoute';
 
-/** Where mentions link; profiles themselves come with the people feature. */
+/** /u/{handle}[/{tab}]: a person's profile and, under it, their activity, works, follows and groups. */
 export function UserRoute() {
   const { t } = useI18n();
-  const { handle = '' } = useParams();
+  const { handle = '', tab: segment } = useParams();
+  const { user } = useSession();
+  const profile = useProfile(handle);
+  const tab = profileTab(segment);
+  if (tab === null) return <NotFoundRoute />;
+  if (profile.isPending) return <LoadingState />;
+  if (profile.isError) {
+    if (isApiError(profile.error) && profile.error.status === 404) return <NotFoundRoute />;
+    return <ErrorState error={profile.error} onRetry={() => void profile.refetch()} />;
+  }
+  const p = profile.data;
+  const name = p.displayName || p.handle;
+  const self = user?.id === p.id;
   return (
-    <Page title={`@${handle}`}>
-      <EmptyState title={t('user.soon.title')} icon="☺">
-        {t('user.soon.body', { handle })}
-      </EmptyState>
-    </Page>
+    <div className="profile-page">
+      <title>{`${name} (@${p.handle}) · ${t('app.name')}`}</title>
+      <ProfileHeader
+        profile={p}
+        actions={
+          self ? (
+            <ButtonLink to="/settings#settings-profile" variant="secondary">
+              {t('profile.edit.open')}
+            </ButtonLink>
+          ) : (
+            <RelationshipButtons profile={p} />
+          )
+        }
+      />
+      <ProfileTabs
+        profile={p}
+        tab={tab}
+        topics={
+          <TopicList
+            source={{ kind: 'user', handle: p.handle }}
+            sortable={false}
+            emptyTitle={t('profile.empty.topics')}
+            emptyBody={t('profile.empty.topicsBody', { name })}
+          />
+        }
+        groups={<UserGroupList handle={p.handle} name={name} />}
+      />
+    </div>
   );
 }

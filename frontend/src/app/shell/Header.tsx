@@ -1,11 +1,13 @@
 import * as Menu from '@radix-ui/react-dropdown-menu';
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { Link, NavLink, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Avatar } from '@/components/Avatar';
 import { ButtonLink } from '@/components/Button';
 import { useSession } from '@/lib/auth';
 import { LOCALES, useI18n } from '@/lib/i18n';
 import type { Locale, User } from '@/types/api';
 import { useLogout } from '@/features/auth/api/logout';
+import { InvitationsMenuSection, useInvitationCount } from '@/features/groups/components/InvitationsMenu';
 import { useUpdateMe } from '@/features/settings/api/updateMe';
 import './Header.css';
 
@@ -116,15 +118,28 @@ function UserMenu({ user }: { user: User }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const logout = useLogout();
-  const initial = (user.displayName || user.handle).trim().charAt(0).toUpperCase();
+  const invitations = useInvitationCount(true);
+  const countId = useId();
 
   return (
     <Menu.Root>
-      <Menu.Trigger className="user-menu__trigger" aria-label={t('nav.accountMenu', { handle: user.handle })}>
-        <span className="avatar" aria-hidden="true">
-          {initial}
-        </span>
+      <Menu.Trigger
+        className="user-menu__trigger"
+        aria-label={t('nav.accountMenu', { handle: user.handle })}
+        aria-describedby={invitations > 0 ? countId : undefined}
+      >
+        <Avatar user={user} size="sm" />
         <span className="user-menu__handle">@{user.handle}</span>
+        {invitations > 0 && (
+          <span className="user-menu__count" aria-hidden="true">
+            {invitations}
+          </span>
+        )}
+        {invitations > 0 && (
+          <span id={countId} className="visually-hidden">
+            {t('nav.invitationsWaiting', { count: invitations })}
+          </span>
+        )}
         <span className="user-menu__caret" aria-hidden="true">
           ▾
         </span>
@@ -136,12 +151,26 @@ function UserMenu({ user }: { user: User }) {
             <span className="menu__handle">@{user.handle}</span>
           </Menu.Label>
           <Menu.Separator className="menu__separator" />
+          <Menu.Item
+            className="menu__item"
+            onSelect={() => navigate(`/u/${encodeURIComponent(user.handle)}`)}
+          >
+            {t('nav.profile')}
+          </Menu.Item>
           <Menu.Item className="menu__item" onSelect={() => navigate('/me/bookmarks')}>
             {t('nav.bookmarks')}
           </Menu.Item>
           <Menu.Item className="menu__item" onSelect={() => navigate('/settings')}>
             {t('nav.settings')}
           </Menu.Item>
+          {/* Only a shortcut: the queue's API answers administrators only. */}
+          {user.role === 'admin' && (
+            <Menu.Item className="menu__item" onSelect={() => navigate('/admin/verifications')}>
+              {t('nav.verificationQueue')}
+            </Menu.Item>
+          )}
+          <InvitationsMenuSection onOpenGroup={(slug) => navigate(`/g/${encodeURIComponent(slug)}`)} />
+          <Menu.Separator className="menu__separator" />
           <Menu.Item
             className="menu__item"
             disabled={logout.isPending}
@@ -188,6 +217,9 @@ export function Header() {
           </NavLink>
           <NavLink to="/boards" className="site-nav__link">
             {t('nav.boards')}
+          </NavLink>
+          <NavLink to="/groups" className="site-nav__link">
+            {t('nav.groups')}
           </NavLink>
         </nav>
         <SearchBox />

@@ -9,7 +9,10 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RequestOptions {
   method?: Method;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as multipart/form-data instead of `body` (the browser sets the boundary). */
+  form?: FormData;
   signal?: AbortSignal;
   /** Extra request headers, e.g. `Idempotency-Key` on creating requests. */
   headers?: Record<string, string>;
@@ -57,7 +60,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     return await fetch(`${API_BASE}${path}`, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       credentials: 'same-origin',
       signal: options.signal,
     });

@@ -2,8 +2,10 @@ import { useMutation } from '@tanstack/react-query';
 import { api } from '@/lib/api';
 import type { Topic } from '@/types/api';
 
+/** Exactly one of board and group. */
 export interface CreateTopicRequest {
-  board: string;
+  board?: string;
+  group?: string;
   title: string;
   body: string;
   tags: string[];

@@ -30,7 +30,8 @@ export interface ReplyTarget {
 }
 
 export type ComposerMode =
-  | { kind: 'topic'; board: string; boardName: string }
+  | { kind: 'topic'; board: string; boardName: string; group?: undefined }
+  | { kind: 'topic'; group: string; groupName: string; board?: undefined }
   | { kind: 'reply'; topicId: number; topicTitle: string; replyTo: ReplyTarget | null }
   | {
       kind: 'edit';
@@ -51,12 +52,15 @@ export interface ComposerInsert {
 }
 
 const SAVE_DELAY_MS = 1200;
+const GROUP_DRAFT = /^[a-z0-9][a-z0-9-]{0,44}[a-z0-9]$/;
 const PREVIEW_DELAY_MS = 350;
 
 export function draftKeyOf(mode: ComposerMode): string {
   switch (mode.kind) {
     case 'topic':
-      return `new-topic:${mode.board}`;
+      if (mode.group === undefined) return `new-topic:${mode.board}`;
+      // The server's keys name boards only; a group's draft gets a prefix no board slug has.
+      return GROUP_DRAFT.test(mode.group) ? `new-topic:g-${mode.group}` : 'new-topic';
     case 'reply':
       return `reply:${mode.topicId}`;
     default:
@@ -262,7 +266,12 @@ export function Composer({
     };
     if (mode.kind === 'topic') {
       createTopic.mutate(
-        { board: mode.board, title: cleanTitle(title), body, tags },
+        {
+          ...(mode.group === undefined ? { board: mode.board } : { group: mode.group }),
+          title: cleanTitle(title),
+          body,
+          tags,
+        },
         { onSuccess: (topic) => finish({ kind: 'topic', topic }), onSettled: settled },
       );
     } else if (mode.kind === 'reply') {
@@ -317,7 +326,7 @@ export function Composer({
 
   const heading =
     mode.kind === 'topic'
-      ? t('composer.newTopicIn', { board: mode.boardName })
+      ? t('composer.newTopicIn', { board: mode.group === undefined ? mode.boardName : mode.groupName })
       : mode.kind === 'reply'
         ? mode.replyTo
           ? t('composer.replyToPost', { handle: mode.replyTo.handle, number: mode.replyTo.postNumber })

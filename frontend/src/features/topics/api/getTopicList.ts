@@ -9,14 +9,18 @@ function basePath(source: TopicSource): string {
       return `/boards/${encodeURIComponent(source.slug)}/topics`;
     case 'tag':
       return `/tags/${encodeURIComponent(source.tag)}/topics`;
+    case 'group':
+      return `/groups/${encodeURIComponent(source.slug)}/topics`;
+    case 'user':
+      return `/users/${encodeURIComponent(source.handle)}/topics`;
     default:
       return '/topics';
   }
 }
 
 /**
- * GET /topics, /boards/{slug}/topics or /tags/{tag}/topics: one keyset page. Pinned topics come
- * first, on the first page only.
+ * GET /topics, /boards/{slug}/topics, /tags/{tag}/topics, /groups/{slug}/topics or
+ * /users/{handle}/topics: one keyset page. Pinned topics come first, on the first page only.
  */
 export function getTopicList(
   source: TopicSource,

@@ -1,7 +1,12 @@
 import type { TopicPeriod, TopicSort } from '@/types/api';
 
 /** Where a topic list draws from. */
-export type TopicSource = { kind: 'all' } | { kind: 'board'; slug: string } | { kind: 'tag'; tag: string };
+export type TopicSource =
+  | { kind: 'all' }
+  | { kind: 'board'; slug: string }
+  | { kind: 'tag'; tag: string }
+  | { kind: 'group'; slug: string }
+  | { kind: 'user'; handle: string };
 export type PostView = 'flat' | 'tree';
 
 /**

@@ -21,7 +21,8 @@ export function ModeratorMenu({ topic, boards }: { topic: Topic; boards: readonl
   if (!topic.permissions.canModerate) return null;
 
   const act = (change: ModerateTopicRequest) => moderate.mutate(change);
-  const choices = boards.filter((b) => b.slug !== topic.board.slug);
+  // Group topics stay in their group.
+  const choices = topic.board ? boards.filter((b) => b.slug !== topic.board?.slug) : [];
 
   return (
     <>

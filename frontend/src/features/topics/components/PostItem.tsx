@@ -2,6 +2,7 @@ import * as Menu from '@radix-ui/react-dropdown-menu';
 import { useState, type CSSProperties } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Avatar } from '@/components/Avatar';
+import { Badges } from '@/components/Badges';
 import { Button } from '@/components/Button';
 import { CookedContent } from '@/components/CookedContent';
 import { Dialog } from '@/components/Dialog';
@@ -14,7 +15,7 @@ import { getPost } from '../api/getPost';
 import { BookmarkButton } from './BookmarkButton';
 import { Reactions } from './Reactions';
 import { RevisionHistory } from './RevisionHistory';
-import { topicPath } from './TopicBits';
+import { placePath, topicPath } from './TopicBits';
 
 export interface PostActions {
   /** Reply to this post (or, with null, to the topic). */
@@ -47,19 +48,44 @@ function selectedTextIn(postId: number): string | null {
 
 const ROLE_LABEL = { admin: 'post.role.admin', moderator: 'post.role.moderator' } as const;
 
-export function PostItem({
-  post,
-  topic,
-  actions,
-  highlighted,
-  observe,
-}: {
+interface PostItemProps {
   post: Post;
   topic: Topic;
   actions: PostActions;
   highlighted: boolean;
   observe: (el: HTMLElement | null) => void;
-}) {
+}
+
+/**
+ * A post; one by someone the reader muted or blocked (`ignored`) is folded to a line that opens
+ * it on request, keeping its place in the thread.
+ */
+export function PostItem({ post, topic, actions, highlighted, observe }: PostItemProps) {
+  const { t } = useI18n();
+  const [shown, setShown] = useState(false);
+  if (post.ignored && !shown && !highlighted) {
+    const depth = post.depth ?? 0;
+    return (
+      <div
+        id={`post-${post.postNumber}`}
+        ref={observe}
+        data-post-number={post.postNumber}
+        className={['post post--ignored', depth > 0 && 'post--nested'].filter(Boolean).join(' ')}
+        style={{ '--depth': depth } as CSSProperties}
+      >
+        <p className="post__ignored muted">
+          {t('post.ignored', { handle: post.author.handle })}{' '}
+          <button type="button" className="link-button" onClick={() => setShown(true)}>
+            {t('post.showIgnored')}
+          </button>
+        </p>
+      </div>
+    );
+  }
+  return <PostBody post={post} topic={topic} actions={actions} highlighted={highlighted} observe={observe} />;
+}
+
+function PostBody({ post, topic, actions, highlighted, observe }: PostItemProps) {
   const { t, formatDateTime } = useI18n();
   const errors = useErrorText();
   const navigate = useNavigate();
@@ -97,7 +123,7 @@ export function PostItem({
       onSuccess: () => {
         setConfirmDelete(false);
         // A member's deleted topic is gone for them; staff keep seeing it, greyed.
-        if (post.postNumber === 1 && !topic.permissions.canModerate) navigate(`/b/${topic.board.slug}`);
+        if (post.postNumber === 1 && !topic.permissions.canModerate) navigate(placePath(topic));
       },
     });
 
@@ -128,6 +154,7 @@ export function PostItem({
           </Link>
           <span className="post__handle">@{post.author.handle}</span>
           {role && <span className={`role-badge role-badge--${role}`}>{t(ROLE_LABEL[role])}</span>}
+          <Badges badges={post.author.badges} />
         </div>
         <div className="post__meta">
           {post.replyTo && (

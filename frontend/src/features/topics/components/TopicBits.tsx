@@ -2,7 +2,7 @@ import type { CSSProperties } from 'react';
 import { Link } from 'react-router';
 import { Icon } from '@/components/Icon';
 import { useI18n } from '@/lib/i18n';
-import type { BoardRef, Pinned } from '@/types/api';
+import type { BoardRef, GroupRef, Pinned } from '@/types/api';
 
 /** A board's colour from the server; anything but a hex colour falls back to the accent. */
 export function boardColor(color: string): CSSProperties {
@@ -16,6 +16,30 @@ export function BoardChip({ board }: { board: BoardRef }) {
       {locale === 'zh-CN' ? board.nameZh : board.nameEn}
     </Link>
   );
+}
+
+export function GroupChip({ group }: { group: GroupRef }) {
+  const { t } = useI18n();
+  return (
+    <Link to={`/g/${encodeURIComponent(group.slug)}`} className="board-chip group-chip">
+      <span className="visually-hidden">{t('topic.inGroup')} </span>
+      {group.name}
+    </Link>
+  );
+}
+
+/** Where a topic lives: its board, or its group. */
+export function PlaceChip({ topic }: { topic: { board?: BoardRef | null; group?: GroupRef | null } }) {
+  if (topic.group) return <GroupChip group={topic.group} />;
+  if (topic.board) return <BoardChip board={topic.board} />;
+  return null;
+}
+
+/** The address of the list a topic belongs to. */
+export function placePath(topic: { board?: BoardRef | null; group?: GroupRef | null }): string {
+  if (topic.group) return `/g/${encodeURIComponent(topic.group.slug)}/discussions`;
+  if (topic.board) return `/b/${encodeURIComponent(topic.board.slug)}`;
+  return '/latest';
 }
 
 export function TagList({ tags }: { tags: readonly string[] | null | undefined }) {

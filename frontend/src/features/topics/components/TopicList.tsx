@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Avatar } from '@/components/Avatar';
+import { Badges } from '@/components/Badges';
 import { Button } from '@/components/Button';
 import { RelativeTime } from '@/components/RelativeTime';
 import { EmptyState, ErrorState } from '@/components/States';
@@ -8,7 +9,7 @@ import { useI18n } from '@/lib/i18n';
 import type { TopicListItem, TopicPeriod, TopicSort } from '@/types/api';
 import { useTopicList } from '../api/getTopicList';
 import type { TopicSource } from '../api/keys';
-import { BoardChip, StatusIcons, TagList, topicPath } from './TopicBits';
+import { PlaceChip, StatusIcons, TagList, topicPath } from './TopicBits';
 import './topics.css';
 
 const SORTS: readonly TopicSort[] = ['latest', 'new', 'top', 'hot'];
@@ -48,11 +49,12 @@ function TopicRow({ topic, showBoard }: { topic: TopicListItem; showBoard: boole
         </h3>
         {pinned && topic.excerpt && <p className="topic-row__excerpt">{topic.excerpt}</p>}
         <div className="topic-row__meta">
-          {showBoard && <BoardChip board={topic.board} />}
+          {showBoard && <PlaceChip topic={topic} />}
           <TagList tags={topic.tags} />
           <span className="topic-row__by">
             <Avatar user={topic.author} size="sm" />
             <span>{topic.author.displayName || topic.author.handle}</span>
+            <Badges badges={topic.author.badges} />
           </span>
         </div>
       </div>
@@ -99,7 +101,15 @@ function ListSkeleton({ rows }: { rows: number }) {
 }
 
 /** Latest/New/Top/Hot as links (shareable addresses), and the period of Top. */
-export function SortTabs({ sort, period }: { sort: TopicSort; period: TopicPeriod }) {
+export function SortTabs({
+  sort,
+  period,
+  sorts = SORTS,
+}: {
+  sort: TopicSort;
+  period: TopicPeriod;
+  sorts?: readonly TopicSort[];
+}) {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const href = (s: TopicSort) => {
@@ -113,7 +123,7 @@ export function SortTabs({ sort, period }: { sort: TopicSort; period: TopicPerio
   return (
     <div className="sort-bar">
       <nav className="sort-tabs" aria-label={t('topics.sortLabel')}>
-        {SORTS.map((s) => (
+        {sorts.map((s) => (
           <Link
             key={s}
             to={href(s)}
@@ -165,14 +175,25 @@ export function TopicList({
   emptyTitle,
   emptyBody,
   emptyAction,
+  sortable = true,
+  sorts = SORTS,
 }: {
   source: TopicSource;
   emptyTitle?: string;
   emptyBody?: string;
   emptyAction?: ReactNode;
+  /** False for lists with one order only (a person's topics). */
+  sortable?: boolean;
+  /** The orders this source offers (group lists have no hot). */
+  sorts?: readonly TopicSort[];
 }) {
   const { t } = useI18n();
-  const { sort, period } = useListParams();
+  const params = useListParams();
+  const { sort, period } = !sortable
+    ? { sort: 'new' as const, period: 'all' as const }
+    : sorts.includes(params.sort)
+      ? params
+      : { ...params, sort: 'latest' as const };
   const list = useTopicList(source, sort, period);
   const sentinel = useRef<HTMLDivElement>(null);
   const { hasNextPage, isFetchingNextPage, fetchNextPage, isError } = list;
@@ -191,11 +212,11 @@ export function TopicList({
   }, [hasNextPage, isFetchingNextPage, fetchNextPage, isError]);
 
   const topics = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const showBoard = source.kind !== 'board';
+  const showBoard = source.kind !== 'board' && source.kind !== 'group';
 
   return (
     <section className="topic-list-section" aria-label={t('topics.listLabel')}>
-      <SortTabs sort={sort} period={period} />
+      {sortable && <SortTabs sort={sort} period={period} sorts={sorts} />}
       {list.isPending ? (
         <ListSkeleton rows={6} />
       ) : list.isError && topics.length === 0 ? (

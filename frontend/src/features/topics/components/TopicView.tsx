@@ -11,7 +11,7 @@ import { usePosts } from '../api/getPosts';
 import type { PostView } from '../api/keys';
 import { useReadTracking } from '../api/useReadTracking';
 import { PostItem, type PostActions } from './PostItem';
-import { BoardChip, StatusIcons, TagList, topicPath } from './TopicBits';
+import { PlaceChip, StatusIcons, TagList, topicPath } from './TopicBits';
 import './topics.css';
 
 function useView(): [PostView, (v: PostView) => void] {
@@ -181,7 +181,7 @@ export function TopicView({
           </Link>
         </h1>
         <div className="topic__meta">
-          <BoardChip board={data.board} />
+          <PlaceChip topic={data} />
           <TagList tags={data.tags} />
         </div>
         <div className="topic__bar">

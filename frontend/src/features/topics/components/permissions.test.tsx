@@ -1,4 +1,5 @@
 import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { mockFetch, problem } from '@/test/fetchMock';
 import { renderWithApp } from '@/test/render';
@@ -111,6 +112,39 @@ describe('what a post offers follows the server’s permission flags', () => {
       />,
     );
     expect(screen.getByText('This post was deleted.')).toBeTruthy();
+  });
+});
+
+describe('a post by someone the reader muted or blocked', () => {
+  it('is folded to one line that opens it on request', async () => {
+    renderWithApp(
+      <PostItem
+        post={post({ canReply: true }, { ignored: true })}
+        topic={topic()}
+        actions={actions}
+        highlighted={false}
+        observe={() => {}}
+      />,
+    );
+    expect(screen.queryByText('正文')).toBeNull();
+    expect(screen.getByText(/A post by @lin_yuan, whom you muted or blocked/)).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Show it' }));
+    expect(screen.getByText('正文')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Reply' })).toBeTruthy();
+  });
+
+  it('shows author badges next to the name', () => {
+    renderWithApp(
+      <PostItem
+        post={post({}, { author: { ...author, badges: ['verified_industry'], avatarUrl: '/media/a.png' } })}
+        topic={topic()}
+        actions={actions}
+        highlighted={false}
+        observe={() => {}}
+      />,
+    );
+    expect(screen.getByText('Verified industry professional')).toBeTruthy();
+    expect(document.querySelector('img.avatar')?.getAttribute('src')).toBe('/media/a.png');
   });
 });
 
