@@ -9,10 +9,12 @@ export interface PageProps {
   lead?: ReactNode;
   /** reading: a comfortable text column; form: a narrow column; wide: the whole container. */
   width?: 'reading' | 'form' | 'wide';
+  /** Buttons beside the heading (follow, new topic). */
+  actions?: ReactNode;
   children?: ReactNode;
 }
 
-export function Page({ title, heading, lead, width = 'reading', children }: PageProps) {
+export function Page({ title, heading, lead, width = 'reading', actions, children }: PageProps) {
   const { t } = useI18n();
   return (
     <div className={`page page--${width}`}>
@@ -20,6 +22,7 @@ export function Page({ title, heading, lead, width = 'reading', children }: Page
       <header className="page__header">
         <h1 className="page__title">{heading ?? title}</h1>
         {lead && <p className="page__lead">{lead}</p>}
+        {actions && <div className="page__actions">{actions}</div>}
       </header>
       {children}
     </div>

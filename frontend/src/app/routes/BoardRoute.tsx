@@ -5,6 +5,7 @@ import { useSession } from '@/lib/auth';
 import { useI18n } from '@/lib/i18n';
 import { useBoard } from '@/features/boards/api/getBoard';
 import { BoardHeader } from '@/features/boards/components/BoardHeader';
+import { FollowToggle } from '@/features/people/components/FollowToggle';
 import { TopicList } from '@/features/topics/components/TopicList';
 
 export function BoardRoute() {
@@ -29,7 +30,15 @@ export function BoardRoute() {
   return (
     <div className="board-page">
       <title>{`${name} · ${t('app.name')}`}</title>
-      <BoardHeader board={b} actions={action} />
+      <BoardHeader
+        board={b}
+        actions={
+          <>
+            <FollowToggle target={{ kind: 'board', slug: b.slug }} />
+            {action}
+          </>
+        }
+      />
       <TopicList source={{ kind: 'board', slug: b.slug }} emptyAction={action} />
     </div>
   );

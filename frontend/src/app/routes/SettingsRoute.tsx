@@ -4,6 +4,7 @@ import { Page, Panel } from '@/components/Page';
 import { EmptyState, LoadingState } from '@/components/States';
 import { useSession } from '@/lib/auth';
 import { useI18n } from '@/lib/i18n';
+import { IgnoredPeoplePanel } from '@/features/people/components/IgnoredPeoplePanel';
 import { ImageSettings } from '@/features/people/components/ImageSettings';
 import { PrivacyForm } from '@/features/people/components/PrivacyForm';
 import { ProfileEditForm } from '@/features/people/components/ProfileEditForm';
@@ -55,6 +56,9 @@ export function SettingsRoute() {
       </Panel>
       <Panel id="settings-privacy" title={t('privacy.title')} description={t('privacy.description')}>
         <PrivacyForm user={user} />
+      </Panel>
+      <Panel id="settings-ignored" title={t('ignored.title')} description={t('ignored.description')}>
+        <IgnoredPeoplePanel />
       </Panel>
       <Panel
         id="settings-verification"

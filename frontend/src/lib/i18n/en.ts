@@ -713,6 +713,15 @@ export const en = {
   'invitations.by': 'from @{handle}',
   'invitations.accept': 'Accept',
   'invitations.decline': 'Decline',
+  'follow.follow': 'Follow',
+  'follow.following': 'Following',
+  'ignored.title': 'Muted and blocked people',
+  'ignored.description':
+    'Their topics stay out of your lists; blocked people cannot reply to you, mention you or follow you.',
+  'ignored.muted': 'Muted',
+  'ignored.blocked': 'Blocked',
+  'ignored.noneMuted': 'You have not muted anyone.',
+  'ignored.noneBlocked': 'You have not blocked anyone.',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -708,4 +708,12 @@ export const zhCN: Record<MessageKey, string> = {
   'invitations.by': '来自 @{handle}',
   'invitations.accept': '接受',
   'invitations.decline': '拒绝',
+  'follow.follow': '关注',
+  'follow.following': '已关注',
+  'ignored.title': '已屏蔽和已拉黑的人',
+  'ignored.description': '他们的话题不会出现在你的列表中；被拉黑的人不能回复你、提及你或关注你。',
+  'ignored.muted': '已屏蔽',
+  'ignored.blocked': '已拉黑',
+  'ignored.noneMuted': '你还没有屏蔽任何人。',
+  'ignored.noneBlocked': '你还没有拉黑任何人。',
 };
