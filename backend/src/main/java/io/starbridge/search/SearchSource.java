@@ -1,0 +1,195 @@
+package io.starbridge.search;
+
+import io.starbridge.common.Db;
+import jakarta.inject.Singleton;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads what the index holds from PostgreSQL: topics (title + first post), replies and users. Both
+ * the outbox consumer (by id) and the rebuild (by id ranges) use it, so applying an event means
+ * "read the current row again": idempotent, whatever order events arrive in. A deleted topic or
+ * post, or a deleted user, is simply absent here and leaves the index.
+ */
+@Singleton
+public class SearchSource {
+  private final Db db;
+  private volatile Boolean profileColumns;
+
+  public SearchSource(Db db) {
+    this.db = db;
+  }
+
+  private static final String TOPIC_SELECT =
+      "select t.id, t.title, t.slug, t.tags, t.created_at, t.author_id, u.handle, t.board_id,"
+          + " b.slug as board_slug, b.read_access, b.min_read_trust, p.plain_text"
+          + " from topics t join boards b on b.id = t.board_id join users u on u.id = t.author_id"
+          + " join posts p on p.topic_id = t.id and p.post_number = 1"
+          + " where t.deleted_at is null and p.deleted_at is null and ";
+
+  private static final String POST_SELECT =
+      "select p.id, p.plain_text, p.post_number, p.created_at, p.author_id, u.handle, t.id as topic_id,"
+          + " t.slug, t.tags, t.board_id, b.slug as board_slug, b.read_access, b.min_read_trust"
+          + " from posts p join topics t on t.id = p.topic_id join boards b on b.id = t.board_id"
+          + " join users u on u.id = p.author_id"
+          + " where p.post_number > 1 and p.deleted_at is null and t.deleted_at is null and ";
+
+  private String userSelect() {
+    String extra = hasProfileColumns() ? ", u.bio, array_to_string(u.fields, ' ') as fields" : "";
+    return "select u.id, u.handle, u.display_name, u.created_at"
+        + extra
+        + " from users u where u.deleted_at is null and u.status <> 'deleted' and ";
+  }
+
+  /** The people helper's profile columns, when their migration has run. */
+  boolean hasProfileColumns() {
+    if (profileColumns == null) {
+      profileColumns =
+          db.count(
+                  "select count(*) from information_schema.columns where table_schema = current_schema()"
+                      + " and table_name = 'users' and column_name in ('bio', 'fields')")
+              == 2;
+    }
+    return profileColumns;
+  }
+
+  public List<SearchDoc> topics(Collection<Long> ids) {
+    return db.list(TOPIC_SELECT + "t.id = any(?)", SearchSource::topic, List.copyOf(ids));
+  }
+
+  public List<SearchDoc> topicsAfter(long afterId, int limit) {
+    return db.list(
+        TOPIC_SELECT + "t.id > ? order by t.id limit ?", SearchSource::topic, afterId, limit);
+  }
+
+  public List<SearchDoc> posts(Collection<Long> ids) {
+    return db.list(POST_SELECT + "p.id = any(?)", SearchSource::post, List.copyOf(ids));
+  }
+
+  public List<SearchDoc> postsAfter(long afterId, int limit) {
+    return db.list(
+        POST_SELECT + "p.id > ? order by p.id limit ?", SearchSource::post, afterId, limit);
+  }
+
+  public List<SearchDoc> users(Collection<Long> ids) {
+    return db.list(userSelect() + "u.id = any(?)", this::user, List.copyOf(ids));
+  }
+
+  public List<SearchDoc> usersAfter(long afterId, int limit) {
+    return db.list(userSelect() + "u.id > ? order by u.id limit ?", this::user, afterId, limit);
+  }
+
+  /** Ids of every post (replies and first posts) of the given topics. */
+  public List<Long> postIdsOfTopics(Collection<Long> topicIds) {
+    return db.list(
+        "select id from posts where topic_id = any(?)", rs -> rs.getLong(1), List.copyOf(topicIds));
+  }
+
+  /** Topic ids of a board, keyset-paged. */
+  public List<Long> topicIdsOfBoard(long boardId, long afterId, int limit) {
+    return db.list(
+        "select id from topics where board_id = ? and id > ? order by id limit ?",
+        rs -> rs.getLong(1),
+        boardId,
+        afterId,
+        limit);
+  }
+
+  /** The topics whose first post is among {@code postIds}. */
+  public List<Long> topicsOfFirstPosts(Collection<Long> postIds) {
+    return db.list(
+        "select topic_id from posts where id = any(?) and post_number = 1",
+        rs -> rs.getLong(1),
+        List.copyOf(postIds));
+  }
+
+  public long count(String table) {
+    return switch (table) {
+      case "topics" -> db.count("select count(*) from topics where deleted_at is null");
+      case "posts" -> db.count("select count(*) from posts where post_number > 1");
+      case "users" -> db.count("select count(*) from users where deleted_at is null");
+      default -> throw new IllegalArgumentException(table);
+    };
+  }
+
+  private static List<String> tags(ResultSet rs) throws SQLException {
+    Array a = rs.getArray("tags");
+    return a == null ? List.of() : Arrays.asList((String[]) a.getArray());
+  }
+
+  private static SearchDoc topic(ResultSet rs) throws SQLException {
+    long id = rs.getLong("id");
+    return new SearchDoc(
+        "topic",
+        id,
+        rs.getString("title"),
+        rs.getString("plain_text"),
+        tags(rs),
+        rs.getLong("board_id"),
+        rs.getString("board_slug"),
+        null,
+        null,
+        rs.getLong("author_id"),
+        rs.getString("handle"),
+        id,
+        rs.getString("slug"),
+        null,
+        null,
+        Db.instant(rs, "created_at"),
+        Set.of(AccessTokens.board(rs.getString("read_access"), rs.getInt("min_read_trust"))));
+  }
+
+  private static SearchDoc post(ResultSet rs) throws SQLException {
+    return new SearchDoc(
+        "post",
+        rs.getLong("id"),
+        "",
+        rs.getString("plain_text"),
+        tags(rs),
+        rs.getLong("board_id"),
+        rs.getString("board_slug"),
+        null,
+        null,
+        rs.getLong("author_id"),
+        rs.getString("handle"),
+        rs.getLong("topic_id"),
+        rs.getString("slug"),
+        rs.getInt("post_number"),
+        null,
+        Db.instant(rs, "created_at"),
+        Set.of(AccessTokens.board(rs.getString("read_access"), rs.getInt("min_read_trust"))));
+  }
+
+  private SearchDoc user(ResultSet rs) throws SQLException {
+    String body = "";
+    if (hasProfileColumns()) {
+      String bio = rs.getString("bio");
+      String fields = rs.getString("fields");
+      body = ((bio == null ? "" : bio) + "\n" + (fields == null ? "" : fields)).trim();
+    }
+    long id = rs.getLong("id");
+    return new SearchDoc(
+        "user",
+        id,
+        rs.getString("display_name"),
+        body,
+        List.of(),
+        null,
+        null,
+        null,
+        null,
+        id,
+        rs.getString("handle"),
+        null,
+        null,
+        null,
+        rs.getString("handle"),
+        Db.instant(rs, "created_at"),
+        Set.of(AccessTokens.PUBLIC));
+  }
+}
