@@ -14,17 +14,11 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.DoubleValues;
-import org.apache.lucene.search.DoubleValuesSource;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
@@ -101,7 +95,9 @@ public final class QueryFactory {
       return null;
     }
     Query exactQ = new DisjunctionMaxQuery(exact, 0.1f);
-    if (!loose || t.phrase()) {
+    // Short words are matched exactly (their bigram phrase already finds them inside longer
+    // words); only longer runs, typically a Chinese phrase typed without spaces, match loosely.
+    if (!loose || t.phrase() || t.text().codePointCount(0, t.text().length()) < 4) {
       return exactQ;
     }
     List<Query> looseParts = new ArrayList<>();
@@ -220,72 +216,19 @@ public final class QueryFactory {
   }
 
   /**
-   * Multiplies relevance by a gentle recency factor: 1.2 for something written now, 1.1 at two
-   * months, towards 1.0 for old text. BM25 decides; age breaks near-ties.
+   * Adds a gentle recency bonus to relevance: up to {@code RECENCY_WEIGHT} for text written now,
+   * half of it at two months, towards nothing for old text. BM25 decides; age breaks near-ties. An
+   * additive distance-feature clause keeps Lucene's top-k skipping (a multiplied score would not).
    */
   public static Query withRecency(Query q, long nowEpochMillis) {
-    return FunctionScoreQuery.boostByValue(q, new Recency(nowEpochMillis));
+    return new BooleanQuery.Builder()
+        .add(q, Occur.MUST)
+        .add(
+            LongPoint.newDistanceFeatureQuery(
+                SearchFields.CREATED, RECENCY_WEIGHT, nowEpochMillis, 60L * 86_400_000L),
+            Occur.SHOULD)
+        .build();
   }
 
-  private static final class Recency extends DoubleValuesSource {
-    private final long now;
-
-    Recency(long now) {
-      this.now = now;
-    }
-
-    @Override
-    public DoubleValues getValues(LeafReaderContext ctx, DoubleValues scores) throws IOException {
-      NumericDocValues created = ctx.reader().getNumericDocValues(SearchFields.CREATED);
-      return new DoubleValues() {
-        double value = 1;
-
-        @Override
-        public double doubleValue() {
-          return value;
-        }
-
-        @Override
-        public boolean advanceExact(int doc) throws IOException {
-          if (created != null && created.advanceExact(doc)) {
-            double days = Math.max(0, (now - created.longValue()) / 86_400_000.0);
-            value = 1 + 0.2 * 60 / (60 + days);
-          } else {
-            value = 1;
-          }
-          return true;
-        }
-      };
-    }
-
-    @Override
-    public boolean needsScores() {
-      return false;
-    }
-
-    @Override
-    public DoubleValuesSource rewrite(IndexSearcher searcher) {
-      return this;
-    }
-
-    @Override
-    public int hashCode() {
-      return Long.hashCode(now);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Recency r && r.now == now;
-    }
-
-    @Override
-    public String toString() {
-      return "recency";
-    }
-
-    @Override
-    public boolean isCacheable(LeafReaderContext ctx) {
-      return false;
-    }
-  }
+  static final float RECENCY_WEIGHT = 0.5f;
 }
