@@ -108,7 +108,9 @@ export function SuggestBox() {
       e.preventDefault();
       setOpen(true);
       setActive((a) => (options.length === 0 ? -1 : a <= 0 ? options.length - 1 : a - 1));
-    } else if (e.key === 'Escape') {
+    } else if (e.key === 'Escape' && expanded) {
+      // The first Escape only closes the list; a search input's own Escape clears the text.
+      e.preventDefault();
       setOpen(false);
       setActive(-1);
     }
