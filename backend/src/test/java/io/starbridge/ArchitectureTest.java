@@ -76,7 +76,8 @@ class ArchitectureTest {
             "io.starbridge.board..",
             "io.starbridge.topic..",
             "io.starbridge.post..",
-            "io.starbridge.draft..")
+            "io.starbridge.draft..",
+            "io.starbridge.group..")
         .should()
         .dependOnClassesThat()
         .haveFullyQualifiedName("io.starbridge.security.Role")
@@ -90,7 +91,8 @@ class ArchitectureTest {
                 "io.starbridge.board..",
                 "io.starbridge.topic..",
                 "io.starbridge.post..",
-                "io.starbridge.draft..")
+                "io.starbridge.draft..",
+                "io.starbridge.group..")
             .and(
                 DescribedPredicate.describe(
                     "neither record nor enum", c -> !c.isRecord() && !c.isEnum()));

@@ -96,6 +96,7 @@ public class DemoSeeder {
               author,
               new TopicRequests.Create(
                   (String) t.get("board"),
+                  (String) t.get("group"),
                   (String) t.get("title"),
                   (String) t.get("body"),
                   (List<String>) t.getOrDefault("tags", List.of())));

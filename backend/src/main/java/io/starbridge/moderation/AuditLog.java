@@ -25,15 +25,32 @@ public class AuditLog {
       String reason,
       Object before,
       Object after) {
+    record(actorId, action, targetType, targetId, reason, before, after, null);
+  }
+
+  /**
+   * A staff action inside a group ({@code scopeGroup}, null elsewhere): group moderators' actions
+   * and site staff's actions on group content, so a group's own log can be shown.
+   */
+  public void record(
+      Long actorId,
+      String action,
+      String targetType,
+      Long targetId,
+      String reason,
+      Object before,
+      Object after,
+      Long scopeGroup) {
     db.update(
-        "insert into audit_log (actor_id, action, target_type, target_id, reason, before, after) values (?, ?, ?, ?, ?, ?, ?)",
+        "insert into audit_log (actor_id, action, target_type, target_id, reason, before, after, scope_group) values (?, ?, ?, ?, ?, ?, ?, ?)",
         actorId,
         action,
         targetType,
         targetId,
         reason,
         toJson(before),
-        toJson(after));
+        toJson(after),
+        scopeGroup);
   }
 
   private Db.Json toJson(Object value) {

@@ -20,7 +20,8 @@ import java.util.List;
 
 /**
  * Private bookmarks with an optional note: set, remove, and the caller's list (newest first), which
- * shows only posts the caller may still see. Bookmarks announce nothing: nobody else reacts.
+ * shows only posts the caller may still see (a member who leaves a restricted group no longer sees
+ * bookmarks into it). Bookmarks announce nothing: nobody else reacts.
  */
 @Singleton
 public class Bookmarks {
@@ -85,12 +86,13 @@ public class Bookmarks {
             .append(" from bookmarks bm")
             .append(" join posts p on p.id = bm.post_id")
             .append(" join topics t on t.id = p.topic_id")
-            .append(" join boards b on b.id = t.board_id")
+            .append(" left join boards b on b.id = t.board_id")
+            .append(" left join groups g on g.id = t.group_id")
             .append(" join users a on a.id = p.author_id")
             .append(" where bm.user_id = ?", actor.id())
             .append(
                 " and "
-                    + scope.boardsReadable("b")
+                    + scope.topicsReadable("t", "b", "g")
                     + " and "
                     + scope.topicsVisible("t")
                     + " and "

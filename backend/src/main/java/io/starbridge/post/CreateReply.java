@@ -72,7 +72,7 @@ public class CreateReply {
     reads.record(actor.id(), topicId, number);
     Map<String, Object> payload = new HashMap<>();
     payload.put("topicId", topicId);
-    payload.put("boardId", topic.board().id());
+    payload.putAll(topic.place());
     payload.put("postNumber", number);
     payload.put("mentions", cooked.mentions());
     if (parent != null) {

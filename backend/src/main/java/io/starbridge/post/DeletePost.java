@@ -63,14 +63,16 @@ public class DeletePost {
     activity.replyRemoved(topic);
     if (post.authorId() != actor.id()) {
       audit.record(
-          actor.id(), "delete_post", "post", postId, null, Map.of("topicId", topic.id()), null);
+          actor.id(),
+          "delete_post",
+          "post",
+          postId,
+          null,
+          Map.of("topicId", topic.id()),
+          null,
+          topic.groupId());
     }
-    outbox.publish(
-        "PostDeleted",
-        "post",
-        postId,
-        actor.id(),
-        Map.of("topicId", topic.id(), "boardId", topic.board().id()));
+    outbox.publish("PostDeleted", "post", postId, actor.id(), payload(topic));
   }
 
   @Transactional
@@ -86,13 +88,21 @@ public class DeletePost {
     writer.markRestored(postId);
     activity.replyRestored(topic, post.createdAt());
     audit.record(
-        actor.id(), "restore_post", "post", postId, null, null, Map.of("topicId", topic.id()));
-    outbox.publish(
-        "PostRestored",
+        actor.id(),
+        "restore_post",
         "post",
         postId,
-        actor.id(),
-        Map.of("topicId", topic.id(), "boardId", topic.board().id()));
+        null,
+        null,
+        Map.of("topicId", topic.id()),
+        topic.groupId());
+    outbox.publish("PostRestored", "post", postId, actor.id(), payload(topic));
     return queries.view(guardian, topic, postId);
+  }
+
+  private static Map<String, Object> payload(Topic topic) {
+    Map<String, Object> payload = topic.place();
+    payload.put("topicId", topic.id());
+    return payload;
   }
 }

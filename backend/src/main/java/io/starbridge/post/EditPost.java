@@ -124,22 +124,14 @@ public class EditPost {
           postId,
           req.reason(),
           Map.of("body", before.raw()),
-          Map.of("body", body));
+          Map.of("body", body),
+          topic.groupId());
     }
-    outbox.publish(
-        "PostEdited",
-        "post",
-        postId,
-        actor.id(),
-        Map.of(
-            "topicId",
-            topic.id(),
-            "boardId",
-            topic.board().id(),
-            "revision",
-            grace ? before.revisionCount() : before.revisionCount() + 1,
-            "mentions",
-            cooked.mentions()));
+    Map<String, Object> payload = topic.place();
+    payload.put("topicId", topic.id());
+    payload.put("revision", grace ? before.revisionCount() : before.revisionCount() + 1);
+    payload.put("mentions", cooked.mentions());
+    outbox.publish("PostEdited", "post", postId, actor.id(), payload);
     return queries.view(guardian, topic, postId);
   }
 }

@@ -1,7 +1,7 @@
 package io.starbridge.search;
 
+import io.starbridge.security.AccessScope;
 import io.starbridge.security.Guardian;
-import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
@@ -13,7 +13,7 @@ import java.util.Set;
 public final class AccessTokens {
   private AccessTokens() {}
 
-  public static final String PUBLIC = "public";
+  public static final String PUBLIC = AccessScope.PUBLIC_TOKEN;
 
   /** The token of a board's read rule ({@code boards.read_access}, {@code min_read_trust}). */
   public static String board(String readAccess, int minReadTrust) {
@@ -25,21 +25,21 @@ public final class AccessTokens {
     };
   }
 
-  /** What the Guardian's actor may read, as tokens. */
+  /** The token of a discussion in a group of the given visibility. */
+  public static String group(long groupId, String visibility) {
+    return "public".equals(visibility) ? PUBLIC : AccessScope.groupToken(groupId);
+  }
+
+  /** The token of a group's about page: everyone's unless the group is secret. */
+  public static String groupAbout(long groupId, String visibility) {
+    return "secret".equals(visibility) ? AccessScope.groupToken(groupId) : PUBLIC;
+  }
+
+  /**
+   * What the Guardian's actor may read, as tokens; null for site admins, who read every board and
+   * every group (no filter).
+   */
   public static Set<String> caller(Guardian guardian) {
-    Set<String> out = new LinkedHashSet<>();
-    out.add(PUBLIC);
-    if (!guardian.isSignedIn()) {
-      return out;
-    }
-    out.add("signed_in");
-    int level = guardian.isStaff() ? 4 : guardian.actor().trustLevel();
-    for (int i = 0; i <= level; i++) {
-      out.add("tl:" + i);
-    }
-    if (guardian.isStaff()) {
-      out.add("staff");
-    }
-    return out;
+    return guardian.isAdmin() ? null : guardian.searchTokens();
   }
 }

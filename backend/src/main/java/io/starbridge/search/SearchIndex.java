@@ -344,6 +344,8 @@ public class SearchIndex {
     Set<Long> users = new LinkedHashSet<>();
     Set<Long> topicsWithPosts = new LinkedHashSet<>();
     Set<Long> boards = new LinkedHashSet<>();
+    Set<Long> groups = new LinkedHashSet<>();
+    Set<Long> groupsWithTopics = new LinkedHashSet<>();
     for (Row r : rows) {
       if (IGNORED.contains(r.type())) {
         continue;
@@ -362,6 +364,19 @@ public class SearchIndex {
           }
         }
         case "user" -> users.add(r.aggregateId());
+        case "group" -> {
+          // Membership events change no document: a caller's group tokens are read per request.
+          // A group's name, description and visibility live in its own document; visibility and
+          // deletion also decide who reads its discussions.
+          if (r.type().equals("GroupCreated")
+              || r.type().equals("GroupUpdated")
+              || r.type().equals("GroupDeleted")) {
+            groups.add(r.aggregateId());
+          }
+          if (r.type().equals("GroupUpdated") || r.type().equals("GroupDeleted")) {
+            groupsWithTopics.add(r.aggregateId());
+          }
+        }
         default -> {
           // other aggregates do not touch the index
         }
@@ -376,6 +391,19 @@ public class SearchIndex {
     writeTopics(g, topics);
     writePosts(g, posts);
     writeUsers(g, users);
+    write(g, "group", new ArrayList<>(groups), source::groups);
+    for (long group : groupsWithTopics) {
+      long after = 0;
+      while (true) {
+        List<Long> ids = source.topicIdsOfGroup(group, after, 500);
+        if (ids.isEmpty()) {
+          break;
+        }
+        after = ids.get(ids.size() - 1);
+        writeTopics(g, ids);
+        writePosts(g, source.postIdsOfTopics(ids));
+      }
+    }
     for (long board : boards) {
       long after = 0;
       while (true) {

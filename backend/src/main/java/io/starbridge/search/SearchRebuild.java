@@ -56,7 +56,11 @@ public class SearchRebuild {
     OutboxCursor start = new OutboxCursor(xmin, 0, lastId);
     String name = "gen-" + System.currentTimeMillis();
     Path path = root.resolve(name);
-    long total = source.count("topics") + source.count("posts") + source.count("users");
+    long total =
+        source.count("topics")
+            + source.count("posts")
+            + source.count("users")
+            + source.count("groups");
     AtomicLong done = new AtomicLong();
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -68,12 +72,13 @@ public class SearchRebuild {
       cfg.setRAMBufferSizeMB(64);
       try (IndexWriter writer = new IndexWriter(dir, cfg)) {
         progress.update("indexing", 0, total);
-        for (String table : List.of("topics", "posts", "users")) {
+        for (String table : List.of("topics", "posts", "users", "groups")) {
           BiFunction<Long, Integer, List<SearchDoc>> page =
               switch (table) {
                 case "topics" -> source::topicsAfter;
                 case "posts" -> source::postsAfter;
-                default -> source::usersAfter;
+                case "users" -> source::usersAfter;
+                default -> source::groupsAfter;
               };
           long after = 0;
           while (failure.get() == null) {

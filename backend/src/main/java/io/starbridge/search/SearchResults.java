@@ -3,6 +3,7 @@ package io.starbridge.search;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.starbridge.account.UserCard;
+import io.starbridge.group.GroupRef;
 import io.starbridge.topic.BoardRef;
 import java.time.Instant;
 import java.util.List;
@@ -10,10 +11,6 @@ import java.util.List;
 /** What {@code /search} and {@code /search/suggest} answer. */
 public final class SearchResults {
   private SearchResults() {}
-
-  /** A group as a result refers to it (filled once groups exist). */
-  @Serdeable
-  public record GroupRef(long id, String slug, String name, String visibility) {}
 
   @Serdeable
   public record TopicRef(long id, String slug, String title) {}

@@ -4,6 +4,7 @@ import io.starbridge.account.UserCard;
 import io.starbridge.common.ApiException;
 import io.starbridge.common.Cursors;
 import io.starbridge.common.Db;
+import io.starbridge.group.GroupRef;
 import io.starbridge.security.AccessScope;
 import io.starbridge.security.Guardian;
 import io.starbridge.topic.BoardRef;
@@ -183,7 +184,9 @@ public class SearchService {
         b.add(ex, Occur.MUST_NOT);
       }
     }
-    b.add(QueryFactory.anyOf(SearchFields.ACCESS, tokens), Occur.FILTER);
+    if (tokens != null) {
+      b.add(QueryFactory.anyOf(SearchFields.ACCESS, tokens), Occur.FILTER);
+    }
     if (!pq.types.isEmpty()) {
       b.add(QueryFactory.anyOf(SearchFields.TYPE, pq.types), Occur.FILTER);
     }
@@ -225,6 +228,7 @@ public class SearchService {
       String slug,
       List<String> tags,
       BoardRef board,
+      GroupRef group,
       UserCard author,
       Instant createdAt) {}
 
@@ -238,6 +242,7 @@ public class SearchService {
     Set<Long> topicIds = new LinkedHashSet<>();
     Set<Long> postIds = new LinkedHashSet<>();
     Set<Long> userIds = new LinkedHashSet<>();
+    Set<Long> groupIds = new LinkedHashSet<>();
     for (Hit h : hits) {
       switch (h.type()) {
         case "topic" -> topicIds.add(h.id());
@@ -246,14 +251,16 @@ public class SearchService {
           topicIds.add(h.topicId());
         }
         case "user" -> userIds.add(h.id());
+        case "group" -> groupIds.add(h.id());
         default -> {
-          // groups come with the groups feature
+          // unknown types are skipped
         }
       }
     }
     Map<Long, TopicRow> topics = readableTopics(guardian.readableScope(), topicIds);
     Map<Long, PostRow> posts = visiblePosts(guardian.readableScope(), postIds);
     Map<Long, UserCard> users = users(userIds);
+    Map<Long, GroupRow> groups = visibleGroups(guardian.readableScope(), groupIds);
     Set<String> wordTerms = queries.highlightTerms(pq, SearchFields.TITLE);
     Set<String> bigramTerms = queries.highlightTerms(pq, SearchFields.TITLE_CJK);
     List<SearchResults.Item> out = new ArrayList<>();
@@ -274,7 +281,7 @@ public class SearchService {
                   "/t/" + t.slug() + "/" + t.id(),
                   t.author(),
                   t.board(),
-                  null,
+                  t.group(),
                   new SearchResults.TopicRef(t.id(), t.slug(), t.title()),
                   1,
                   t.tags(),
@@ -296,7 +303,7 @@ public class SearchService {
                   "/t/" + t.slug() + "/" + t.id() + "/" + p.number(),
                   p.author(),
                   t.board(),
-                  null,
+                  t.group(),
                   new SearchResults.TopicRef(t.id(), t.slug(), t.title()),
                   p.number(),
                   t.tags(),
@@ -323,10 +330,58 @@ public class SearchService {
                   List.of(),
                   null));
         }
+        case "group" -> {
+          GroupRow g = groups.get(h.id());
+          if (g == null) {
+            continue;
+          }
+          out.add(
+              new SearchResults.Item(
+                  "group",
+                  g.ref().id(),
+                  g.ref().name(),
+                  snippets.html(g.ref().name(), wordTerms, bigramTerms, 0),
+                  snippets.html(h.body(), wordTerms, bigramTerms, Snippets.WINDOW),
+                  "/g/" + g.ref().slug(),
+                  null,
+                  null,
+                  g.ref(),
+                  null,
+                  null,
+                  List.of(),
+                  g.createdAt()));
+        }
         default -> {
           // unknown types are skipped
         }
       }
+    }
+    return out;
+  }
+
+  private record GroupRow(GroupRef ref, Instant createdAt) {}
+
+  /** Groups whose about page the caller may see ({@code Guardian.canSee(Group)} as SQL). */
+  private Map<Long, GroupRow> visibleGroups(AccessScope scope, Set<Long> ids) {
+    Map<Long, GroupRow> out = new HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    for (GroupRow g :
+        db.list(
+            "select g.id, g.slug, g.name, g.visibility, g.created_at from groups g"
+                + " where g.id = any(?) and "
+                + scope.groupsVisible("g"),
+            rs ->
+                new GroupRow(
+                    new GroupRef(
+                        rs.getLong("id"),
+                        rs.getString("slug"),
+                        rs.getString("name"),
+                        rs.getString("visibility")),
+                    Db.instant(rs, "created_at")),
+            List.copyOf(ids))) {
+      out.put(g.ref().id(), g);
     }
     return out;
   }
@@ -339,11 +394,13 @@ public class SearchService {
     for (TopicRow t :
         db.list(
             "select t.id, t.title, t.slug, t.tags, t.created_at, b.id as b_id, b.slug as b_slug,"
-                + " b.name_zh, b.name_en, b.color, "
+                + " b.name_zh, b.name_en, b.color, g.id as g_id, g.slug as g_slug, g.name as g_name,"
+                + " g.visibility as g_visibility, "
                 + UserCard.columns("a")
-                + " from topics t join boards b on b.id = t.board_id join users a on a.id = t.author_id"
+                + " from topics t left join boards b on b.id = t.board_id"
+                + " left join groups g on g.id = t.group_id join users a on a.id = t.author_id"
                 + " where t.id = any(?) and t.deleted_at is null and "
-                + scope.boardsReadable("b"),
+                + scope.topicsReadable("t", "b", "g"),
             rs -> {
               Array tags = rs.getArray("tags");
               return new TopicRow(
@@ -351,12 +408,21 @@ public class SearchService {
                   rs.getString("title"),
                   rs.getString("slug"),
                   tags == null ? List.of() : Arrays.asList((String[]) tags.getArray()),
-                  new BoardRef(
-                      rs.getLong("b_id"),
-                      rs.getString("b_slug"),
-                      rs.getString("name_zh"),
-                      rs.getString("name_en"),
-                      rs.getString("color")),
+                  Db.nullableLong(rs, "b_id") == null
+                      ? null
+                      : new BoardRef(
+                          rs.getLong("b_id"),
+                          rs.getString("b_slug"),
+                          rs.getString("name_zh"),
+                          rs.getString("name_en"),
+                          rs.getString("color")),
+                  Db.nullableLong(rs, "g_id") == null
+                      ? null
+                      : new GroupRef(
+                          rs.getLong("g_id"),
+                          rs.getString("g_slug"),
+                          rs.getString("g_name"),
+                          rs.getString("g_visibility")),
                   UserCard.read(rs, "a"),
                   Db.instant(rs, "created_at"));
             },
@@ -418,7 +484,7 @@ public class SearchService {
     }
     String plain = text.replaceFirst("^[@#＃]", "");
     Set<String> tokens = AccessTokens.caller(guardian);
-    Query access = QueryFactory.anyOf(SearchFields.ACCESS, tokens);
+    Query access = tokens == null ? null : QueryFactory.anyOf(SearchFields.ACCESS, tokens);
     Query prefix = prefixQuery(plain);
     var found =
         index.withSearcher(
@@ -426,6 +492,7 @@ public class SearchService {
               try {
                 List<Hit> topicHits = new ArrayList<>();
                 List<Hit> userHits = new ArrayList<>();
+                List<Hit> groupHits = new ArrayList<>();
                 if (prefix != null) {
                   if (!text.startsWith("@") && !text.startsWith("#")) {
                     for (ScoreDoc sd : s.search(typed(prefix, "topic", access), 6).scoreDocs) {
@@ -437,10 +504,15 @@ public class SearchService {
                       userHits.add(hit(s.storedFields().document(sd.doc)));
                     }
                   }
+                  if (!text.startsWith("@") && !text.startsWith("#")) {
+                    for (ScoreDoc sd : s.search(typed(prefix, "group", access), 4).scoreDocs) {
+                      groupHits.add(hit(s.storedFields().document(sd.doc)));
+                    }
+                  }
                 }
                 List<SearchResults.TagSuggestion> tags =
                     text.startsWith("@") ? List.of() : tags(s, plain, access);
-                return new Object[] {topicHits, userHits, tags};
+                return new Object[] {topicHits, userHits, tags, groupHits};
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
               }
@@ -454,6 +526,19 @@ public class SearchService {
     List<Hit> userHits = (List<Hit>) found.get()[1];
     @SuppressWarnings("unchecked")
     List<SearchResults.TagSuggestion> tags = (List<SearchResults.TagSuggestion>) found.get()[2];
+    @SuppressWarnings("unchecked")
+    List<Hit> groupHits = (List<Hit>) found.get()[3];
+    Map<Long, GroupRow> groupRows =
+        visibleGroups(
+            guardian.readableScope(),
+            new LinkedHashSet<>(groupHits.stream().map(Hit::id).toList()));
+    List<GroupRef> groups = new ArrayList<>();
+    for (Hit h : groupHits) {
+      GroupRow g = groupRows.get(h.id());
+      if (g != null) {
+        groups.add(g.ref());
+      }
+    }
     ParsedQuery pq = ParsedQuery.parse(plain);
     Set<String> wordTerms = queries.highlightTerms(pq, SearchFields.TITLE);
     Set<String> bigramTerms = queries.highlightTerms(pq, SearchFields.TITLE_CJK);
@@ -481,15 +566,18 @@ public class SearchService {
         people.add(u);
       }
     }
-    return new SearchResults.Suggestions(titles, people, tags, List.of(), index.isRebuilding());
+    return new SearchResults.Suggestions(titles, people, tags, groups, index.isRebuilding());
   }
 
   private static Query typed(Query q, String type, Query access) {
-    return new BooleanQuery.Builder()
-        .add(q, Occur.MUST)
-        .add(new TermQuery(new Term(SearchFields.TYPE, type)), Occur.FILTER)
-        .add(access, Occur.FILTER)
-        .build();
+    BooleanQuery.Builder b =
+        new BooleanQuery.Builder()
+            .add(q, Occur.MUST)
+            .add(new TermQuery(new Term(SearchFields.TYPE, type)), Occur.FILTER);
+    if (access != null) {
+      b.add(access, Occur.FILTER);
+    }
+    return b.build();
   }
 
   /**
@@ -548,13 +636,7 @@ public class SearchService {
     }
     List<SearchResults.TagSuggestion> out = new ArrayList<>();
     for (String tag : candidates.stream().sorted().toList()) {
-      long count =
-          s.count(
-              new BooleanQuery.Builder()
-                  .add(new TermQuery(new Term(SearchFields.TAG, tag)), Occur.FILTER)
-                  .add(new TermQuery(new Term(SearchFields.TYPE, "topic")), Occur.FILTER)
-                  .add(access, Occur.FILTER)
-                  .build());
+      long count = s.count(typed(new TermQuery(new Term(SearchFields.TAG, tag)), "topic", access));
       if (count > 0) {
         out.add(new SearchResults.TagSuggestion(tag, count));
       }

@@ -25,19 +25,37 @@ public class SearchSource {
     this.db = db;
   }
 
+  /** Where a topic lives: its board or its group (exactly one), with what decides access. */
+  private static final String PLACE_COLUMNS =
+      " t.board_id, b.slug as board_slug, b.read_access, b.min_read_trust,"
+          + " t.group_id, g.slug as group_slug, g.visibility";
+
+  private static final String PLACE_JOINS =
+      " left join boards b on b.id = t.board_id left join groups g on g.id = t.group_id";
+
   private static final String TOPIC_SELECT =
-      "select t.id, t.title, t.slug, t.tags, t.created_at, t.author_id, u.handle, t.board_id,"
-          + " b.slug as board_slug, b.read_access, b.min_read_trust, p.plain_text"
-          + " from topics t join boards b on b.id = t.board_id join users u on u.id = t.author_id"
+      "select t.id, t.title, t.slug, t.tags, t.created_at, t.author_id, u.handle,"
+          + PLACE_COLUMNS
+          + ", p.plain_text from topics t"
+          + PLACE_JOINS
+          + " join users u on u.id = t.author_id"
           + " join posts p on p.topic_id = t.id and p.post_number = 1"
-          + " where t.deleted_at is null and p.deleted_at is null and ";
+          + " where t.deleted_at is null and p.deleted_at is null and g.deleted_at is null and ";
 
   private static final String POST_SELECT =
       "select p.id, p.plain_text, p.post_number, p.created_at, p.author_id, u.handle, t.id as topic_id,"
-          + " t.slug, t.tags, t.board_id, b.slug as board_slug, b.read_access, b.min_read_trust"
-          + " from posts p join topics t on t.id = p.topic_id join boards b on b.id = t.board_id"
+          + " t.slug, t.tags,"
+          + PLACE_COLUMNS
+          + " from posts p join topics t on t.id = p.topic_id"
+          + PLACE_JOINS
           + " join users u on u.id = p.author_id"
-          + " where p.post_number > 1 and p.deleted_at is null and t.deleted_at is null and ";
+          + " where p.post_number > 1 and p.deleted_at is null and t.deleted_at is null"
+          + " and g.deleted_at is null and ";
+
+  private static final String GROUP_SELECT =
+      "select g.id, g.slug, g.name, g.description, g.visibility, g.created_at, g.created_by,"
+          + " array_to_string(g.fields || g.disciplines, ' ') as words"
+          + " from groups g where g.deleted_at is null and ";
 
   private String userSelect() {
     String extra = hasProfileColumns() ? ", u.bio, array_to_string(u.fields, ' ') as fields" : "";
@@ -74,6 +92,25 @@ public class SearchSource {
   public List<SearchDoc> postsAfter(long afterId, int limit) {
     return db.list(
         POST_SELECT + "p.id > ? order by p.id limit ?", SearchSource::post, afterId, limit);
+  }
+
+  public List<SearchDoc> groups(Collection<Long> ids) {
+    return db.list(GROUP_SELECT + "g.id = any(?)", SearchSource::group, List.copyOf(ids));
+  }
+
+  public List<SearchDoc> groupsAfter(long afterId, int limit) {
+    return db.list(
+        GROUP_SELECT + "g.id > ? order by g.id limit ?", SearchSource::group, afterId, limit);
+  }
+
+  /** Topic ids of a group, keyset-paged. */
+  public List<Long> topicIdsOfGroup(long groupId, long afterId, int limit) {
+    return db.list(
+        "select id from topics where group_id = ? and id > ? order by id limit ?",
+        rs -> rs.getLong(1),
+        groupId,
+        afterId,
+        limit);
   }
 
   public List<SearchDoc> users(Collection<Long> ids) {
@@ -113,6 +150,7 @@ public class SearchSource {
       case "topics" -> db.count("select count(*) from topics where deleted_at is null");
       case "posts" -> db.count("select count(*) from posts where post_number > 1");
       case "users" -> db.count("select count(*) from users where deleted_at is null");
+      case "groups" -> db.count("select count(*) from groups where deleted_at is null");
       default -> throw new IllegalArgumentException(table);
     };
   }
@@ -130,10 +168,10 @@ public class SearchSource {
         rs.getString("title"),
         rs.getString("plain_text"),
         tags(rs),
-        rs.getLong("board_id"),
+        Db.nullableLong(rs, "board_id"),
         rs.getString("board_slug"),
-        null,
-        null,
+        Db.nullableLong(rs, "group_id"),
+        rs.getString("group_slug"),
         rs.getLong("author_id"),
         rs.getString("handle"),
         id,
@@ -141,7 +179,7 @@ public class SearchSource {
         null,
         null,
         Db.instant(rs, "created_at"),
-        Set.of(AccessTokens.board(rs.getString("read_access"), rs.getInt("min_read_trust"))));
+        Set.of(placeToken(rs)));
   }
 
   private static SearchDoc post(ResultSet rs) throws SQLException {
@@ -151,10 +189,10 @@ public class SearchSource {
         "",
         rs.getString("plain_text"),
         tags(rs),
-        rs.getLong("board_id"),
+        Db.nullableLong(rs, "board_id"),
         rs.getString("board_slug"),
-        null,
-        null,
+        Db.nullableLong(rs, "group_id"),
+        rs.getString("group_slug"),
         rs.getLong("author_id"),
         rs.getString("handle"),
         rs.getLong("topic_id"),
@@ -162,7 +200,41 @@ public class SearchSource {
         rs.getInt("post_number"),
         null,
         Db.instant(rs, "created_at"),
-        Set.of(AccessTokens.board(rs.getString("read_access"), rs.getInt("min_read_trust"))));
+        Set.of(placeToken(rs)));
+  }
+
+  private static String placeToken(ResultSet rs) throws SQLException {
+    Long group = Db.nullableLong(rs, "group_id");
+    if (group != null) {
+      return AccessTokens.group(group, rs.getString("visibility"));
+    }
+    return AccessTokens.board(rs.getString("read_access"), rs.getInt("min_read_trust"));
+  }
+
+  private static SearchDoc group(ResultSet rs) throws SQLException {
+    long id = rs.getLong("id");
+    String visibility = rs.getString("visibility");
+    String words = rs.getString("words");
+    return new SearchDoc(
+        "group",
+        id,
+        rs.getString("name"),
+        (rs.getString("description") + "\n" + (words == null ? "" : words)).trim(),
+        List.of(),
+        null,
+        null,
+        id,
+        rs.getString("slug"),
+        rs.getLong("created_by"),
+        null,
+        null,
+        null,
+        null,
+        rs.getString("slug"),
+        Db.instant(rs, "created_at"),
+        // The about page of public and restricted groups is for everyone; secret ones only for
+        // members.
+        Set.of(AccessTokens.groupAbout(id, visibility)));
   }
 
   private SearchDoc user(ResultSet rs) throws SQLException {

@@ -3,8 +3,14 @@ package io.starbridge.security;
 import io.starbridge.board.Board;
 import io.starbridge.common.ApiException;
 import io.starbridge.common.ProblemType;
+import io.starbridge.group.Group;
+import io.starbridge.group.GroupMembership;
 import io.starbridge.post.Post;
 import io.starbridge.topic.Topic;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Decides what one actor may see and do. The only place permission rules live: controllers,
@@ -12,9 +18,16 @@ import io.starbridge.topic.Topic;
  */
 public final class Guardian {
   private final Actor actor;
+  private final MembershipLookup membershipLookup;
+  private Map<Long, GroupMembership> memberships;
 
   Guardian(Actor actor) {
+    this(actor, MembershipLookup.NONE);
+  }
+
+  Guardian(Actor actor, MembershipLookup membershipLookup) {
     this.actor = actor;
+    this.membershipLookup = membershipLookup;
   }
 
   public Actor actor() {
@@ -78,7 +91,7 @@ public final class Guardian {
 
   /** The same read rule as {@link #canSee(Board)}, as input for SQL. */
   public AccessScope readableScope() {
-    return new AccessScope(isSignedIn(), actor.trustLevel(), isStaff());
+    return new AccessScope(isSignedIn(), actor.trustLevel(), isStaff(), isAdmin(), actor.userId());
   }
 
   // ---- boards -------------------------------------------------------------------------------
@@ -148,9 +161,14 @@ public final class Guardian {
 
   // ---- topics -------------------------------------------------------------------------------
 
-  /** Deleted topics are visible to staff only (who may restore them). */
+  /**
+   * A board topic follows its board's read rule, a group topic its group's content rule (an
+   * outsider gets 404 for both: topic ids do not tell that a restricted group has content). Deleted
+   * topics are visible to those who moderate them (who may restore them).
+   */
   public boolean canSee(Topic topic) {
-    return canSee(topic.board()) && (!topic.deleted() || isStaff());
+    boolean place = topic.board() != null ? canSee(topic.board()) : canReadContent(topic.group());
+    return place && (!topic.deleted() || moderates(topic));
   }
 
   public void ensureCanSee(Topic topic) {
@@ -165,8 +183,8 @@ public final class Guardian {
         && !isSilenced()
         && canSee(topic)
         && !topic.deleted()
-        && (isStaff() || !frozen(topic))
-        && BoardPolicy.canPost(actor, isStaff(), topic.board());
+        && (moderates(topic) || !frozen(topic))
+        && canPostIn(topic);
   }
 
   public void ensureCanReplyTo(Topic topic) {
@@ -176,13 +194,17 @@ public final class Guardian {
     if (topic.deleted()) {
       throw ApiException.forbidden("This topic has been deleted");
     }
-    if (!isStaff() && frozen(topic)) {
+    if (!moderates(topic) && frozen(topic)) {
       throw ApiException.forbidden(
           topic.closed()
               ? "This topic is closed: it takes no new replies"
               : "This topic is locked: it takes no new replies");
     }
-    ensureCanPostIn(topic.board());
+    if (topic.board() != null) {
+      ensureCanPostIn(topic.board());
+    } else {
+      ensureCanPostIn(topic.group());
+    }
   }
 
   /** Title and tags: the author while the topic is open, or staff. */
@@ -190,7 +212,7 @@ public final class Guardian {
     if (!isSignedIn() || isSilenced() || !canSee(topic)) {
       return false;
     }
-    return isStaff() || (isAuthor(topic) && !topic.deleted() && !frozen(topic));
+    return moderates(topic) || (isAuthor(topic) && !topic.deleted() && !frozen(topic));
   }
 
   public void ensureCanEdit(Topic topic) {
@@ -207,7 +229,7 @@ public final class Guardian {
 
   /** Pin, lock, close and move. */
   public boolean canModerate(Topic topic) {
-    return isStaff() && canSee(topic);
+    return moderates(topic) && canSee(topic);
   }
 
   public void ensureCanModerate(Topic topic) {
@@ -223,7 +245,7 @@ public final class Guardian {
     if (!isSignedIn() || !canSee(topic) || topic.deleted()) {
       return false;
     }
-    return isStaff()
+    return moderates(topic)
         || (isAuthor(topic) && !isSilenced() && !frozen(topic) && !topic.othersReplied());
   }
 
@@ -248,7 +270,7 @@ public final class Guardian {
   public void ensureCanRestore(Topic topic) {
     ensureSignedIn();
     ensureCanSee(topic);
-    if (!isStaff()) {
+    if (!moderates(topic)) {
       throw ApiException.forbidden("Only staff may restore deleted topics");
     }
     if (!topic.deleted()) {
@@ -269,7 +291,7 @@ public final class Guardian {
 
   /** A deleted post stays in its topic as a tombstone; only staff see its text. */
   public boolean canSeeBody(Post post, Topic topic) {
-    return canSee(topic) && (!post.deleted() || isStaff());
+    return canSee(topic) && (!post.deleted() || moderates(topic));
   }
 
   /** For a single post: the topic must be visible (a tombstone is visible too). */
@@ -283,7 +305,7 @@ public final class Guardian {
     if (!isSignedIn() || isSilenced() || !canSee(topic) || post.deleted()) {
       return false;
     }
-    return isStaff() || (isAuthor(post) && !topic.deleted() && !frozen(topic));
+    return moderates(topic) || (isAuthor(post) && !topic.deleted() && !frozen(topic));
   }
 
   public void ensureCanEdit(Post post, Topic topic) {
@@ -309,7 +331,8 @@ public final class Guardian {
     if (!isSignedIn() || !canSee(topic) || post.deleted()) {
       return false;
     }
-    return isStaff() || (isAuthor(post) && !isSilenced() && !topic.deleted() && !frozen(topic));
+    return moderates(topic)
+        || (isAuthor(post) && !isSilenced() && !topic.deleted() && !frozen(topic));
   }
 
   public void ensureCanDelete(Post post, Topic topic) {
@@ -333,13 +356,13 @@ public final class Guardian {
 
   /** Only staff restore, whoever deleted. */
   public boolean canRestore(Post post, Topic topic) {
-    return isStaff() && canSee(topic) && post.deleted();
+    return moderates(topic) && canSee(topic) && post.deleted();
   }
 
   public void ensureCanRestore(Post post, Topic topic) {
     ensureSignedIn();
     ensureCanSee(post, topic);
-    if (!isStaff()) {
+    if (!moderates(topic)) {
       throw ApiException.forbidden("Only staff may restore deleted posts");
     }
     if (!post.deleted()) {
@@ -383,6 +406,303 @@ public final class Guardian {
     if (!canSeeBody(post, topic)) {
       throw ApiException.forbidden("This post has been deleted");
     }
+  }
+
+  /**
+   * Who moderates a topic: site staff in boards; in a group, site admins, and site moderators or
+   * the group's owner and moderators where they may read the group's content. Group moderators
+   * moderate only inside their own group.
+   */
+  private boolean moderates(Topic topic) {
+    if (topic.board() != null) {
+      return isStaff();
+    }
+    Group group = topic.group();
+    return isAdmin() || (canReadContent(group) && (isStaff() || isGroupManager(group)));
+  }
+
+  private boolean canPostIn(Topic topic) {
+    return topic.board() != null
+        ? BoardPolicy.canPost(actor, isStaff(), topic.board())
+        : canPostIn(topic.group());
+  }
+
+  /** Only site staff pin globally, and only board topics (a group's pin stays in its group). */
+  public boolean canPinGlobally(Topic topic) {
+    return topic.board() != null && isStaff();
+  }
+
+  /** Group topics stay in their group; board topics move between boards. */
+  public boolean canMove(Topic topic) {
+    return topic.board() != null && canModerate(topic);
+  }
+
+  // ---- groups -------------------------------------------------------------------------------
+  //
+  // Public groups: anyone reads, signed-in people join. Restricted: anyone reads the about page,
+  // active members read and post, joining is a request the group's managers approve. Secret: the
+  // group exists only for its active members, invitees and site admins (404 for everyone else).
+  // Site admins read and manage every group. Site moderators have no special standing in groups
+  // they cannot read: they do not read restricted or secret content unless they are members
+  // (where they moderate topics, as in public groups).
+
+  /** The caller's membership row in the group, whatever its state. */
+  public Optional<GroupMembership> membership(Group group) {
+    return Optional.ofNullable(memberships().get(group.id()));
+  }
+
+  private Map<Long, GroupMembership> memberships() {
+    if (memberships == null) {
+      memberships = isSignedIn() ? membershipLookup.forUser(actor.id()) : Map.of();
+    }
+    return memberships;
+  }
+
+  private boolean hasState(Group group, GroupMembership.State state) {
+    GroupMembership m = memberships().get(group.id());
+    return m != null && m.state() == state;
+  }
+
+  public boolean isActiveMember(Group group) {
+    return hasState(group, GroupMembership.State.ACTIVE);
+  }
+
+  /** An active owner or moderator of the group. */
+  public boolean isGroupManager(Group group) {
+    GroupMembership m = memberships().get(group.id());
+    return m != null && m.active() && m.role() != GroupMembership.Role.MEMBER;
+  }
+
+  public boolean isGroupOwner(Group group) {
+    GroupMembership m = memberships().get(group.id());
+    return m != null && m.active() && m.role() == GroupMembership.Role.OWNER;
+  }
+
+  /** The about page: everyone for public and restricted groups; secret ones as described above. */
+  public boolean canSee(Group group) {
+    if (group.deleted()) {
+      return false;
+    }
+    return group.visibility() != Group.Visibility.SECRET
+        || isAdmin()
+        || isActiveMember(group)
+        || hasState(group, GroupMembership.State.INVITED);
+  }
+
+  public void ensureCanSee(Group group) {
+    if (!canSee(group)) {
+      throw ApiException.notFound("Group");
+    }
+  }
+
+  /** Discussions, members and their activity inside the group. */
+  public boolean canReadContent(Group group) {
+    return !group.deleted()
+        && (group.visibility() == Group.Visibility.PUBLIC || isAdmin() || isActiveMember(group));
+  }
+
+  /** 404 when the group is not visible at all, 403 when only its about page is. */
+  public void ensureCanReadContent(Group group) {
+    ensureCanSee(group);
+    if (!canReadContent(group)) {
+      throw ApiException.forbidden("Only members can read the discussions of this group");
+    }
+  }
+
+  /** Starting topics and replying: active members (and site admins), not while silenced. */
+  public boolean canPostIn(Group group) {
+    return isSignedIn()
+        && !isSilenced()
+        && canReadContent(group)
+        && (isAdmin() || isActiveMember(group));
+  }
+
+  private void ensureCanPostIn(Group group) {
+    if (!(isAdmin() || isActiveMember(group))) {
+      throw ApiException.forbidden(
+          hasState(group, GroupMembership.State.BANNED)
+              ? "You are banned from this group"
+              : "Only members can post in this group: join it first");
+    }
+  }
+
+  public boolean canCreateTopicIn(Group group) {
+    return canPostIn(group);
+  }
+
+  public void ensureCanCreateTopicIn(Group group) {
+    ensureSignedIn();
+    ensureCanReadContent(group);
+    ensureCanWrite();
+    ensureCanPostIn(group);
+  }
+
+  /** Members of trust level 1 or more create groups; staff always. */
+  public boolean canCreateGroup() {
+    return isSignedIn() && !isSilenced() && (isStaff() || actor.trustLevel() >= 1);
+  }
+
+  public void ensureCanCreateGroup() {
+    ensureCanWrite();
+    if (!canCreateGroup()) {
+      throw ApiException.forbidden(
+          "Creating a group needs trust level 1: take part in the forum for a while first");
+    }
+  }
+
+  /** Name, description, disciplines and fields: the group's owner and moderators, or admins. */
+  public boolean canEdit(Group group) {
+    return isSignedIn() && !isSilenced() && canSee(group) && (isAdmin() || isGroupManager(group));
+  }
+
+  public void ensureCanEdit(Group group) {
+    ensureSignedIn();
+    ensureCanSee(group);
+    ensureCanWrite();
+    if (!canEdit(group)) {
+      throw ApiException.forbidden("Only the group's owner and moderators may edit it");
+    }
+  }
+
+  /** Visibility decides who reads everything: the owner or an admin. */
+  public void ensureCanChangeVisibility(Group group) {
+    ensureCanEdit(group);
+    if (!(isAdmin() || isGroupOwner(group))) {
+      throw ApiException.forbidden("Only the group's owner may change its visibility");
+    }
+  }
+
+  public boolean canDelete(Group group) {
+    return isSignedIn() && canSee(group) && (isAdmin() || isGroupOwner(group));
+  }
+
+  public void ensureCanDelete(Group group) {
+    ensureSignedIn();
+    ensureCanSee(group);
+    if (!canDelete(group)) {
+      throw ApiException.forbidden("Only the group's owner may delete it");
+    }
+  }
+
+  /** Approve requests, invite, ban and remove: the group's owner and moderators, or admins. */
+  public boolean canManageMembers(Group group) {
+    return isSignedIn() && canSee(group) && (isAdmin() || isGroupManager(group));
+  }
+
+  public void ensureCanManageMembers(Group group) {
+    ensureSignedIn();
+    ensureCanSee(group);
+    if (!canManageMembers(group)) {
+      throw ApiException.forbidden("Only the group's owner and moderators may manage members");
+    }
+  }
+
+  public boolean canInvite(Group group) {
+    return canManageMembers(group) && !isSilenced();
+  }
+
+  public void ensureCanInvite(Group group) {
+    ensureCanManageMembers(group);
+    ensureCanWrite();
+  }
+
+  /**
+   * Ban or remove someone: managers, but never the owner, and group moderators act on plain members
+   * only (the owner and admins on moderators too). {@code target} is null for someone without a
+   * membership row (who may still be banned).
+   */
+  public void ensureCanActOnMember(Group group, GroupMembership target) {
+    ensureCanManageMembers(group);
+    if (target != null && target.role() == GroupMembership.Role.OWNER) {
+      throw ApiException.forbidden("The owner cannot be removed or banned: transfer ownership");
+    }
+    if (target != null
+        && target.role() == GroupMembership.Role.MODERATOR
+        && !(isAdmin() || isGroupOwner(group))) {
+      throw ApiException.forbidden("Only the group's owner may remove or ban its moderators");
+    }
+  }
+
+  /** Roles (including handing over ownership): the owner, or an admin. */
+  public void ensureCanSetRoles(Group group) {
+    ensureCanManageMembers(group);
+    if (!(isAdmin() || isGroupOwner(group))) {
+      throw ApiException.forbidden("Only the group's owner may change roles");
+    }
+  }
+
+  /** Join directly: a public group, or any group one was invited to. */
+  public boolean canJoin(Group group) {
+    if (!isSignedIn() || !canSee(group)) {
+      return false;
+    }
+    GroupMembership m = memberships().get(group.id());
+    return m == null
+        ? group.visibility() == Group.Visibility.PUBLIC
+        : m.state() == GroupMembership.State.INVITED;
+  }
+
+  public boolean canRequestToJoin(Group group) {
+    return isSignedIn()
+        && canSee(group)
+        && group.visibility() == Group.Visibility.RESTRICTED
+        && !memberships().containsKey(group.id());
+  }
+
+  /** Leave, withdraw a request or decline an invitation; the owner must hand over first. */
+  public boolean canLeave(Group group) {
+    GroupMembership m = memberships().get(group.id());
+    return m != null
+        && m.state() != GroupMembership.State.BANNED
+        && m.role() != GroupMembership.Role.OWNER;
+  }
+
+  public boolean canFollow(Group group) {
+    return isSignedIn() && canSee(group);
+  }
+
+  public void ensureCanFollow(Group group) {
+    ensureSignedIn();
+    ensureCanSee(group);
+  }
+
+  /** Active members are listed to those who read the content; other states to managers. */
+  public boolean canSeeMembers(Group group, GroupMembership.State state) {
+    return state == GroupMembership.State.ACTIVE ? canReadContent(group) : canManageMembers(group);
+  }
+
+  public void ensureCanSeeMembers(Group group, GroupMembership.State state) {
+    if (state == GroupMembership.State.ACTIVE) {
+      ensureCanReadContent(group);
+    } else {
+      ensureCanManageMembers(group);
+    }
+  }
+
+  /**
+   * The caller's search access tokens: {@code public}; {@code signed_in} and {@code tl:0..N} when
+   * signed in (staff read every board: all levels); {@code staff}; and {@code group:{id}} for each
+   * group where the caller is an active member. Documents carry {@link AccessScope#documentToken}.
+   */
+  public Set<String> searchTokens() {
+    Set<String> tokens = new LinkedHashSet<>();
+    tokens.add(AccessScope.PUBLIC_TOKEN);
+    if (isSignedIn()) {
+      tokens.add("signed_in");
+      int max = isStaff() ? 4 : actor.trustLevel();
+      for (int level = 0; level <= max; level++) {
+        tokens.add("tl:" + level);
+      }
+    }
+    if (isStaff()) {
+      tokens.add("staff");
+    }
+    for (GroupMembership m : memberships().values()) {
+      if (m.active()) {
+        tokens.add(AccessScope.groupToken(m.groupId()));
+      }
+    }
+    return tokens;
   }
 
   private boolean isAuthor(Topic topic) {

@@ -8,6 +8,9 @@ import io.starbridge.common.Db;
 import io.starbridge.common.FieldError;
 import io.starbridge.common.Texts;
 import io.starbridge.event.Outbox;
+import io.starbridge.group.Group;
+import io.starbridge.group.GroupCounters;
+import io.starbridge.group.GroupLookup;
 import io.starbridge.markdown.Cooked;
 import io.starbridge.post.PostWriter;
 import io.starbridge.security.Actor;
@@ -17,15 +20,21 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Starts a topic: the topic row and its first post, counted on the board, announced twice. */
+/**
+ * Starts a topic in a board or a group: the topic row and its first post, counted on the board or
+ * group, announced twice.
+ */
 @Singleton
 public class CreateTopic {
   private final Db db;
   private final BoardQueries boards;
   private final BoardCounters boardCounters;
+  private final GroupLookup groups;
+  private final GroupCounters groupCounters;
   private final PostWriter posts;
   private final ReadTracking reads;
   private final TopicQueries queries;
@@ -36,6 +45,8 @@ public class CreateTopic {
       Db db,
       BoardQueries boards,
       BoardCounters boardCounters,
+      GroupLookup groups,
+      GroupCounters groupCounters,
       PostWriter posts,
       ReadTracking reads,
       TopicQueries queries,
@@ -44,6 +55,8 @@ public class CreateTopic {
     this.db = db;
     this.boards = boards;
     this.boardCounters = boardCounters;
+    this.groups = groups;
+    this.groupCounters = groupCounters;
     this.posts = posts;
     this.reads = reads;
     this.queries = queries;
@@ -59,21 +72,31 @@ public class CreateTopic {
     String title = TopicRules.title(req.title(), errors);
     List<String> tags = TopicRules.tags(req.tags(), errors);
     String body = PostWriter.checkBody("body", req.body(), errors);
+    if ((req.board() == null) == (req.group() == null)) {
+      errors.add(FieldError.of("board", "required", "name either a board or a group"));
+    }
     if (!errors.isEmpty()) {
       throw ApiException.invalid(errors);
     }
-    Board board =
-        boards.bySlug(req.board().trim()).orElseThrow(() -> ApiException.notFound("Board"));
-    guardian.ensureCanCreateTopicIn(board);
+    Board board = null;
+    Group group = null;
+    if (req.board() != null) {
+      board = boards.bySlug(req.board().trim()).orElseThrow(() -> ApiException.notFound("Board"));
+      guardian.ensureCanCreateTopicIn(board);
+    } else {
+      group = groups.requireBySlug(req.group().trim());
+      guardian.ensureCanCreateTopicIn(group);
+    }
 
     Cooked cooked = posts.cook(body);
     long topicId =
         db.insertReturningId(
             """
-            insert into topics (board_id, author_id, title, slug, tags, excerpt, highest_post_number, last_poster_id)
-            values (?, ?, ?, ?, ?, ?, 1, ?) returning id
+            insert into topics (board_id, group_id, author_id, title, slug, tags, excerpt, highest_post_number, last_poster_id)
+            values (?, ?, ?, ?, ?, ?, ?, 1, ?) returning id
             """,
-            board.id(),
+            board == null ? null : board.id(),
+            group == null ? null : group.id(),
             actor.id(),
             title,
             TopicRules.slug(title),
@@ -82,27 +105,23 @@ public class CreateTopic {
             actor.id());
     long postId = posts.insert(topicId, 1, actor.id(), null, body, cooked);
     reads.record(actor.id(), topicId, 1);
-    boardCounters.topicAdded(board.id(), 1, Instant.now());
-    outbox.publish(
-        "TopicCreated",
-        "topic",
-        topicId,
-        actor.id(),
-        Map.of("boardId", board.id(), "postId", postId, "tags", tags));
-    outbox.publish(
-        "PostCreated",
-        "post",
-        postId,
-        actor.id(),
-        Map.of(
-            "topicId",
-            topicId,
-            "boardId",
-            board.id(),
-            "postNumber",
-            1,
-            "mentions",
-            cooked.mentions()));
+    Map<String, Object> place = new LinkedHashMap<>();
+    if (board != null) {
+      boardCounters.topicAdded(board.id(), 1, Instant.now());
+      place.put("boardId", board.id());
+    } else {
+      groupCounters.topicAdded(group.id(), 1, Instant.now());
+      place.put("groupId", group.id());
+    }
+    Map<String, Object> topicPayload = new LinkedHashMap<>(place);
+    topicPayload.put("postId", postId);
+    topicPayload.put("tags", tags);
+    outbox.publish("TopicCreated", "topic", topicId, actor.id(), topicPayload);
+    Map<String, Object> postPayload = new LinkedHashMap<>(place);
+    postPayload.put("topicId", topicId);
+    postPayload.put("postNumber", 1);
+    postPayload.put("mentions", cooked.mentions());
+    outbox.publish("PostCreated", "post", postId, actor.id(), postPayload);
     return queries.view(guardian, topicId);
   }
 }

@@ -1,6 +1,5 @@
 package io.starbridge.topic;
 
-import io.starbridge.board.BoardCounters;
 import io.starbridge.common.Db;
 import io.starbridge.event.Outbox;
 import io.starbridge.moderation.AuditLog;
@@ -20,7 +19,7 @@ public class DeleteTopic {
   private final Db db;
   private final TopicLookup topics;
   private final PostWriter posts;
-  private final BoardCounters boards;
+  private final PlaceCounters boards;
   private final Guardians guardians;
   private final Outbox outbox;
   private final AuditLog audit;
@@ -29,7 +28,7 @@ public class DeleteTopic {
       Db db,
       TopicLookup topics,
       PostWriter posts,
-      BoardCounters boards,
+      PlaceCounters boards,
       Guardians guardians,
       Outbox outbox,
       AuditLog audit) {
@@ -55,7 +54,7 @@ public class DeleteTopic {
                 topicId)
             .orElseThrow();
     posts.markDeleted(firstPostId, actor.id());
-    boards.topicRemoved(topic.board().id(), replies + 1);
+    boards.topicRemoved(topic, replies + 1);
     if (topic.authorId() != actor.id()) {
       audit.record(
           actor.id(),
@@ -64,14 +63,10 @@ public class DeleteTopic {
           topicId,
           reason,
           Map.of("title", topic.title()),
-          null);
+          null,
+          topic.groupId());
     }
-    outbox.publish(
-        "TopicDeleted",
-        "topic",
-        topicId,
-        actor.id(),
-        Map.of("boardId", topic.board().id(), "postId", firstPostId));
+    outbox.publish("TopicDeleted", "topic", topicId, actor.id(), payload(topic, firstPostId));
   }
 
   @Transactional
@@ -90,7 +85,7 @@ public class DeleteTopic {
                 topicId)
             .orElseThrow();
     posts.markRestored(firstPostId);
-    boards.topicAdded(topic.board().id(), counts.replies() + 1, counts.lastPostedAt());
+    boards.topicAdded(topic, counts.replies() + 1, counts.lastPostedAt());
     audit.record(
         actor.id(),
         "restore_topic",
@@ -98,13 +93,15 @@ public class DeleteTopic {
         topicId,
         reason,
         null,
-        Map.of("title", topic.title()));
-    outbox.publish(
-        "TopicRestored",
-        "topic",
-        topicId,
-        actor.id(),
-        Map.of("boardId", topic.board().id(), "postId", firstPostId));
+        Map.of("title", topic.title()),
+        topic.groupId());
+    outbox.publish("TopicRestored", "topic", topicId, actor.id(), payload(topic, firstPostId));
+  }
+
+  private static Map<String, Object> payload(Topic topic, long firstPostId) {
+    Map<String, Object> payload = topic.place();
+    payload.put("postId", firstPostId);
+    return payload;
   }
 
   /** Locks post before topic, the order every post write takes (no deadlock with reactions). */

@@ -1,22 +1,21 @@
 package io.starbridge.topic;
 
-import io.starbridge.board.BoardCounters;
 import io.starbridge.common.Db;
 import io.starbridge.common.Texts;
 import jakarta.inject.Singleton;
 
 /**
- * Keeps a topic's counters (and its board's) in step with the posts written into it. Post use-cases
- * call it inside their transaction.
+ * Keeps a topic's counters (and its board's or group's) in step with the posts written into it.
+ * Post use-cases call it inside their transaction.
  */
 @Singleton
 public class TopicActivity {
   static final int EXCERPT_LENGTH = 200;
 
   private final Db db;
-  private final BoardCounters boards;
+  private final PlaceCounters boards;
 
-  TopicActivity(Db db, BoardCounters boards) {
+  TopicActivity(Db db, PlaceCounters boards) {
     this.db = db;
     this.boards = boards;
   }
@@ -37,7 +36,7 @@ public class TopicActivity {
                 authorId,
                 topic.id())
             .orElseThrow();
-    boards.postAdded(topic.board().id(), java.time.Instant.now());
+    boards.postAdded(topic, java.time.Instant.now());
     return number;
   }
 
@@ -46,7 +45,7 @@ public class TopicActivity {
         "update topics set reply_count = greatest(reply_count - 1, 0), updated_at = now() where id = ?",
         topic.id());
     if (!topic.deleted()) {
-      boards.postRemoved(topic.board().id());
+      boards.postRemoved(topic);
     }
   }
 
@@ -55,7 +54,7 @@ public class TopicActivity {
         "update topics set reply_count = reply_count + 1, updated_at = now() where id = ?",
         topic.id());
     if (!topic.deleted()) {
-      boards.postAdded(topic.board().id(), postedAt);
+      boards.postAdded(topic, postedAt);
     }
   }
 

@@ -112,6 +112,17 @@ class TopicController {
     return topics.ofBoard(guardians.of(actor), slug, params);
   }
 
+  @Get("/groups/{slug}/topics{?params*}")
+  @Secured(SecurityRule.IS_ANONYMOUS)
+  @ApiResponse(responseCode = "403", description = "Restricted group: only members read it")
+  @ApiResponse(responseCode = "404", description = "No such group, or a secret one")
+  Page<TopicListItem> ofGroup(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @PathVariable String slug,
+      @RequestBean TopicQueries.ListParams params) {
+    return topics.ofGroup(guardians.of(actor), slug, params);
+  }
+
   @Get("/tags/{tag}/topics{?params*}")
   @Secured(SecurityRule.IS_ANONYMOUS)
   Page<TopicListItem> tagged(

@@ -15,20 +15,13 @@ public class TopicLookup {
   }
 
   public Optional<Topic> find(long id) {
-    return db.one(
-        "select "
-            + Topic.COLUMNS
-            + " from topics t join boards b on b.id = t.board_id where t.id = ?",
-        Topic::read,
-        id);
+    return db.one("select " + Topic.COLUMNS + Topic.FROM + " where t.id = ?", Topic::read, id);
   }
 
   /** The topic, its row locked until the transaction ends (replies number themselves under it). */
   public Optional<Topic> findForUpdate(long id) {
     return db.one(
-        "select "
-            + Topic.COLUMNS
-            + " from topics t join boards b on b.id = t.board_id where t.id = ? for no key update of t",
+        "select " + Topic.COLUMNS + Topic.FROM + " where t.id = ? for no key update of t",
         Topic::read,
         id);
   }

@@ -11,6 +11,9 @@ import io.starbridge.common.Cursors;
 import io.starbridge.common.Db;
 import io.starbridge.common.Page;
 import io.starbridge.common.Sql;
+import io.starbridge.group.Group;
+import io.starbridge.group.GroupLookup;
+import io.starbridge.group.GroupRef;
 import io.starbridge.post.PostQueries;
 import io.starbridge.security.Guardian;
 import jakarta.inject.Singleton;
@@ -63,11 +66,13 @@ public class TopicQueries {
   private final Db db;
   private final BoardQueries boards;
   private final PostQueries posts;
+  private final GroupLookup groups;
 
-  TopicQueries(Db db, BoardQueries boards, PostQueries posts) {
+  TopicQueries(Db db, BoardQueries boards, PostQueries posts, GroupLookup groups) {
     this.db = db;
     this.boards = boards;
     this.posts = posts;
+    this.groups = groups;
   }
 
   enum Sort {
@@ -109,18 +114,25 @@ public class TopicQueries {
       @Nullable @QueryValue Integer limit,
       @Nullable @QueryValue String cursor) {}
 
-  /** Where a list draws from: one board, one tag, or (both null) every readable board. */
-  record Source(@Nullable Long boardId, @Nullable String tag) {
+  /**
+   * Where a list draws from: one board, one group, one tag, or (all null) every readable board and
+   * public group.
+   */
+  record Source(@Nullable Long boardId, @Nullable Long groupId, @Nullable String tag) {
     static Source ofBoard(long boardId) {
-      return new Source(boardId, null);
+      return new Source(boardId, null, null);
+    }
+
+    static Source ofGroup(long groupId) {
+      return new Source(null, groupId, null);
     }
 
     static Source siteWide() {
-      return new Source(null, null);
+      return new Source(null, null, null);
     }
 
     static Source tagged(String tag) {
-      return new Source(null, tag);
+      return new Source(null, null, tag);
     }
   }
 
@@ -131,7 +143,17 @@ public class TopicQueries {
     return list(guardian, Source.ofBoard(board.id()), params);
   }
 
-  /** GET /topics: every board the caller may read. */
+  /**
+   * GET /groups/{slug}/topics: 404 when the caller may not know the group, 403 when it sees only
+   * the about page.
+   */
+  public Page<TopicListItem> ofGroup(Guardian guardian, String slug, ListParams params) {
+    Group group = groups.requireBySlug(slug);
+    guardian.ensureCanReadContent(group);
+    return list(guardian, Source.ofGroup(group.id()), params);
+  }
+
+  /** GET /topics: every board the caller may read, and public groups. */
   public Page<TopicListItem> siteWide(Guardian guardian, ListParams params) {
     return list(guardian, Source.siteWide(), params);
   }
@@ -193,7 +215,9 @@ public class TopicQueries {
     Long userId = guardian.isSignedIn() ? guardian.actor().id() : null;
 
     Sql regular =
-        select(guardian, userId, sort, ref, "1").append(" and ").append(regularFilter(source));
+        select(guardian, userId, sort, ref, "1")
+            .append(" and " + scopeFilter(guardian, source) + " and ")
+            .append(regularFilter(source));
     if (sort == Sort.TOP && period.length != null) {
       regular.append(" and t.created_at >= ?", ref.minus(period.length));
     }
@@ -208,7 +232,9 @@ public class TopicQueries {
     Sql sql;
     if (after == null) {
       Sql pinned =
-          select(guardian, userId, sort, ref, "0").append(" and ").append(pinnedFilter(source));
+          select(guardian, userId, sort, ref, "0")
+              .append(" and " + scopeFilter(guardian, source) + " and ")
+              .append(pinnedFilter(source));
       pinned.append(" order by t.pinned_at desc nulls last, t.id desc limit ?", MAX_PINNED);
       sql =
           new Sql()
@@ -236,7 +262,9 @@ public class TopicQueries {
             .append(
                 " t.reply_count, t.like_count, t.view_count, t.highest_post_number, t.created_at, t.last_posted_at,")
             .append(
-                " b.id as b_id, b.slug as b_slug, b.name_zh as b_name_zh, b.name_en as b_name_en, b.color as b_color, ")
+                " b.id as b_id, b.slug as b_slug, b.name_zh as b_name_zh, b.name_en as b_name_en, b.color as b_color,")
+            .append(
+                " g.id as g_id, g.slug as g_slug, g.name as g_name, g.visibility as g_visibility, ")
             .append(UserCard.columns("a"))
             .append(", ")
             .append(UserCard.columns("lp"))
@@ -247,7 +275,8 @@ public class TopicQueries {
                     + section
                     + " as section")
             .append(" from topics t")
-            .append(" join boards b on b.id = t.board_id")
+            .append(" left join boards b on b.id = t.board_id")
+            .append(" left join groups g on g.id = t.group_id")
             .append(" join users a on a.id = t.author_id")
             .append(" left join users lp on lp.id = t.last_poster_id")
             .append(" left join topic_reads tr on tr.topic_id = t.id and tr.user_id = ?", userId);
@@ -257,14 +286,28 @@ public class TopicQueries {
               + " / power(extract(epoch from (?::timestamptz - t.created_at))::float8 / 3600 + 2, 1.8) as sort_key) k",
           ref);
     }
-    return sql.append(
-        " where t.deleted_at is null and " + guardian.readableScope().boardsReadable("b"));
+    return sql.append(" where t.deleted_at is null");
+  }
+
+  /** Who may read what the source draws from (a group's own list was checked by the Guardian). */
+  private static String scopeFilter(Guardian guardian, Source source) {
+    var scope = guardian.readableScope();
+    if (source.boardId() != null) {
+      return scope.boardsReadable("b");
+    }
+    if (source.groupId() != null) {
+      return scope.groupContentReadable("g");
+    }
+    return scope.topicsListedSiteWide("t", "b", "g");
   }
 
   /** Regular items leave out what the pinned section shows. */
   private static Sql regularFilter(Source source) {
     if (source.boardId() != null) {
       return new Sql().append("t.board_id = ? and t.pinned = 'none'", source.boardId());
+    }
+    if (source.groupId() != null) {
+      return new Sql().append("t.group_id = ? and t.pinned = 'none'", source.groupId());
     }
     if (source.tag() != null) {
       return new Sql().append("t.tags @> ? and t.pinned <> 'global'", List.of(source.tag()));
@@ -275,6 +318,9 @@ public class TopicQueries {
   private static Sql pinnedFilter(Source source) {
     if (source.boardId() != null) {
       return new Sql().append("t.board_id = ? and t.pinned <> 'none'", source.boardId());
+    }
+    if (source.groupId() != null) {
+      return new Sql().append("t.group_id = ? and t.pinned <> 'none'", source.groupId());
     }
     if (source.tag() != null) {
       return new Sql().append("t.tags @> ? and t.pinned = 'global'", List.of(source.tag()));
@@ -334,6 +380,7 @@ public class TopicQueries {
         rs.getString("slug"),
         rs.getString("title"),
         boardRef(rs),
+        groupRef(rs),
         Topic.tags(rs, "tags"),
         UserCard.read(rs, "a"),
         rs.getInt("reply_count"),
@@ -352,7 +399,18 @@ public class TopicQueries {
         !signedIn ? null : lastRead == null && created.isAfter(Instant.now().minus(NEW_FOR)));
   }
 
+  private static GroupRef groupRef(ResultSet rs) throws SQLException {
+    Long id = Db.nullableLong(rs, "g_id");
+    return id == null
+        ? null
+        : new GroupRef(
+            id, rs.getString("g_slug"), rs.getString("g_name"), rs.getString("g_visibility"));
+  }
+
   private static BoardRef boardRef(ResultSet rs) throws SQLException {
+    if (Db.nullableLong(rs, "b_id") == null) {
+      return null;
+    }
     return new BoardRef(
         rs.getLong("b_id"),
         rs.getString("b_slug"),
@@ -385,8 +443,7 @@ public class TopicQueries {
                     + ", "
                     + UserCard.columns("lp")
                     + ", tr.last_read_post_number"
-                    + " from topics t"
-                    + " join boards b on b.id = t.board_id"
+                    + Topic.FROM
                     + " join users a on a.id = t.author_id"
                     + " left join users lp on lp.id = t.last_poster_id"
                     + " left join topic_reads tr on tr.topic_id = t.id and tr.user_id = ?"
@@ -412,7 +469,8 @@ public class TopicQueries {
         topic.id(),
         topic.slug(),
         topic.title(),
-        new BoardRef(b.id(), b.slug(), b.nameZh(), b.nameEn(), b.color()),
+        b == null ? null : new BoardRef(b.id(), b.slug(), b.nameZh(), b.nameEn(), b.color()),
+        topic.group() == null ? null : topic.group().ref(),
         topic.tags(),
         row.author(),
         row.replyCount(),

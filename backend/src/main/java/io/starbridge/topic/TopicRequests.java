@@ -4,7 +4,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -17,10 +16,11 @@ import java.util.List;
 public final class TopicRequests {
   private TopicRequests() {}
 
-  /** POST /topics. */
+  /** POST /topics: in a board or in a group (exactly one of the two). */
   @Serdeable
   public record Create(
-      @NotBlank @Size(max = 60) String board,
+      @Nullable @Size(min = 1, max = 60) String board,
+      @Nullable @Size(min = 1, max = 60) String group,
       @NotNull @Size(max = 1000) String title,
       @NotNull @Size(max = 64_000) String body,
       @Nullable @Size(max = 20) List<@NotNull @Size(max = 100) String> tags) {}

@@ -3,6 +3,7 @@ package io.starbridge.topic;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.starbridge.account.UserCard;
+import io.starbridge.group.GroupRef;
 import io.starbridge.post.PostView;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +17,8 @@ public record TopicView(
     long id,
     String slug,
     String title,
-    BoardRef board,
+    @Nullable BoardRef board,
+    @Nullable GroupRef group,
     List<String> tags,
     UserCard author,
     int replyCount,

@@ -64,6 +64,13 @@ public class UpdateTopic {
     if (req.moderates()) {
       guardian.ensureCanModerate(topic);
     }
+    if ("global".equals(req.pinned()) && !guardian.canPinGlobally(topic)) {
+      throw ApiException.forbidden(
+          "Group topics are pinned inside their group only (pinned: \"board\")");
+    }
+    if (req.board() != null && !guardian.canMove(topic)) {
+      throw ApiException.forbidden("Group topics stay in their group");
+    }
     List<FieldError> errors = new ArrayList<>();
     String title = req.title() == null ? null : TopicRules.title(req.title(), errors);
     List<String> tags = req.tags() == null ? null : TopicRules.tags(req.tags(), errors);
@@ -115,7 +122,8 @@ public class UpdateTopic {
     Map<String, Object> before = Map.of("title", topic.title(), "tags", topic.tags());
     Map<String, Object> after = Map.of("title", newTitle, "tags", newTags);
     if (topic.authorId() != actor.id()) {
-      audit.record(actor.id(), "edit_topic", "topic", topic.id(), reason, before, after);
+      audit.record(
+          actor.id(), "edit_topic", "topic", topic.id(), reason, before, after, topic.groupId());
     }
     outbox.publish("TopicEdited", "topic", topic.id(), actor.id(), eventPayload(topic, after));
   }
@@ -136,7 +144,8 @@ public class UpdateTopic {
         topic.id(),
         reason,
         Map.of("pinned", topic.pinned().wire()),
-        Map.of("pinned", pin.wire()));
+        Map.of("pinned", pin.wire()),
+        topic.groupId());
     outbox.publish(
         pin == Topic.Pin.NONE ? "TopicUnpinned" : "TopicPinned",
         "topic",
@@ -164,7 +173,8 @@ public class UpdateTopic {
         topic.id(),
         reason,
         Map.of(column, !value),
-        Map.of(column, value));
+        Map.of(column, value),
+        topic.groupId());
     outbox.publish(
         event, "topic", topic.id(), actor.id(), eventPayload(topic, Map.of(column, value)));
   }
@@ -206,7 +216,7 @@ public class UpdateTopic {
 
   private static Map<String, Object> eventPayload(Topic topic, Map<String, Object> changes) {
     Map<String, Object> payload = new LinkedHashMap<>(changes);
-    payload.put("boardId", topic.board().id());
+    payload.putAll(topic.place());
     return payload;
   }
 }

@@ -135,6 +135,82 @@ public final class Fixtures {
         .orElseThrow();
   }
 
+  // ---- groups -------------------------------------------------------------------------------
+
+  /** A member of trust level 1 (may create groups), set through the database. */
+  public Account groupCreator(String prefix) {
+    Account m = test.signedIn(prefix);
+    db.update("update users set trust_level = 1 where id = ?", m.id());
+    return m;
+  }
+
+  /** A new group owned by {@code owner}; returns its slug. */
+  public String group(Account owner, String visibility) {
+    return group(owner, visibility, Map.of());
+  }
+
+  public String group(Account owner, String visibility, Map<String, Object> settings) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("slug", uniqueSlug("g"));
+    body.put("name", "Test group " + SEQ.incrementAndGet());
+    body.put("description", "About *this* group");
+    body.put("visibility", visibility);
+    body.putAll(settings);
+    return expect(201, owner.client().post("/api/v1/groups", body)).string("slug");
+  }
+
+  public long groupId(String slug) {
+    return db.one(
+            "select id from groups where slug = ? and deleted_at is null",
+            rs -> rs.getLong(1),
+            slug)
+        .orElseThrow();
+  }
+
+  /** Puts a membership row in place directly (role member/moderator, any state). */
+  public void membership(String slug, Account who, String role, String state) {
+    long groupId = groupId(slug);
+    db.update(
+        """
+        insert into group_members (group_id, user_id, role, state) values (?, ?, ?, ?)
+        on conflict (group_id, user_id) do update set role = excluded.role, state = excluded.state
+        """,
+        groupId,
+        who.id(),
+        role,
+        state);
+    db.update(
+        "update groups set member_count = (select count(*) from group_members where group_id = ? and state = 'active') where id = ?",
+        groupId,
+        groupId);
+  }
+
+  public Map<String, Object> groupTopicBody(String group) {
+    Map<String, Object> body = topicBody("unused");
+    body.remove("board");
+    body.put("group", group);
+    return body;
+  }
+
+  public long groupTopic(Account author, String group) {
+    return ((Number)
+            expect(201, author.client().post("/api/v1/topics", groupTopicBody(group))).get("id"))
+        .longValue();
+  }
+
+  public List<Audit> groupAudits(long groupId) {
+    return db.list(
+        "select action, actor_id, reason, before::text, after::text from audit_log where scope_group = ? order by id",
+        rs ->
+            new Audit(
+                rs.getString(1),
+                Db.nullableLong(rs, "actor_id"),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5)),
+        groupId);
+  }
+
   // ---- rows to assert -----------------------------------------------------------------------
 
   public record Event(String type, Long actorId, String payload) {}
