@@ -87,6 +87,7 @@ export const en = {
   'search.suggest.topics': 'Topics',
   'search.suggest.people': 'People',
   'search.suggest.tags': 'Tags',
+  'search.suggest.groups': 'Groups',
   'search.suggest.all': 'Search for “{q}”',
 
   'signUp.title': 'Create your account',

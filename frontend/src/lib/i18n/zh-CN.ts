@@ -88,6 +88,7 @@ export const zhCN: Record<MessageKey, string> = {
   'search.suggest.topics': '主题',
   'search.suggest.people': '用户',
   'search.suggest.tags': '标签',
+  'search.suggest.groups': '小组',
   'search.suggest.all': '搜索“{q}”',
 
   'signUp.title': '创建账号',

@@ -44,6 +44,11 @@ function ResultItem({ item }: { item: SearchItem }) {
             {locale === 'zh-CN' ? item.board.nameZh : item.board.nameEn}
           </Link>
         )}
+        {item.group && item.type !== 'group' && (
+          <Link className="search-result__board" to={`/g/${encodeURIComponent(item.group.slug)}`}>
+            {item.group.name}
+          </Link>
+        )}
         {item.author && item.type !== 'user' && <span>@{item.author.handle}</span>}
         {item.type === 'user' && item.author && <span>@{item.author.handle}</span>}
         {item.createdAt && <RelativeTime iso={item.createdAt} />}

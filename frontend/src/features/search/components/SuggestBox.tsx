@@ -7,7 +7,7 @@ import './search.css';
 
 interface Option {
   key: string;
-  group: 'titles' | 'users' | 'tags' | 'all';
+  group: 'titles' | 'users' | 'tags' | 'groups' | 'all';
   label: React.ReactNode;
   to: string;
 }
@@ -73,6 +73,9 @@ export function SuggestBox() {
       to: `/tag/${encodeURIComponent(tag.tag)}`,
     });
   }
+  for (const g of data?.groups ?? []) {
+    options.push({ key: `r${g.id}`, group: 'groups', label: g.name, to: `/g/${encodeURIComponent(g.slug)}` });
+  }
   if (query.trim()) {
     options.push({
       key: 'all',
@@ -120,6 +123,7 @@ export function SuggestBox() {
     titles: t('search.suggest.topics'),
     users: t('search.suggest.people'),
     tags: t('search.suggest.tags'),
+    groups: t('search.suggest.groups'),
     all: '',
   };
 
