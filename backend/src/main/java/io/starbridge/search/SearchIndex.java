@@ -476,7 +476,6 @@ public class SearchIndex {
       throw e;
     }
     live = next;
-    rebuilding.set(false);
     LOG.info("Search now serves index generation {}", name);
     if (old != null) {
       try {
@@ -486,6 +485,7 @@ public class SearchIndex {
       }
     }
     deleteOtherGenerations(name);
+    rebuilding.set(false);
   }
 
   private void deleteOtherGenerations(String keep) {

@@ -73,7 +73,7 @@ public class SearchRebuild {
       try (IndexWriter writer = new IndexWriter(dir, cfg)) {
         progress.update("indexing", 0, total);
         for (String table : List.of("topics", "posts", "users", "groups")) {
-          BiFunction<Long, Integer, List<SearchDoc>> page =
+          BiFunction<Long, Integer, SearchSource.Chunk> page =
               switch (table) {
                 case "topics" -> source::topicsAfter;
                 case "posts" -> source::postsAfter;
@@ -82,11 +82,15 @@ public class SearchRebuild {
               };
           long after = 0;
           while (failure.get() == null) {
-            List<SearchDoc> docs = page.apply(after, PAGE);
-            if (docs.isEmpty()) {
+            SearchSource.Chunk chunk = page.apply(after, PAGE);
+            if (chunk.lastId() == null) {
               break;
             }
-            after = docs.get(docs.size() - 1).id();
+            after = chunk.lastId();
+            List<SearchDoc> docs = chunk.docs();
+            if (docs.isEmpty()) {
+              continue;
+            }
             inFlight.acquireUninterruptibly();
             pool.execute(
                 () -> {

@@ -76,49 +76,102 @@ public class SearchSource {
     return profileColumns;
   }
 
+  /** One page of a rebuild: the documents, and the highest id looked at (null: no more rows). */
+  public record Chunk(List<SearchDoc> docs, Long lastId) {}
+
+  /**
+   * The next id range of {@code table} ({@code limit} rows after {@code afterId}), then its rows
+   * with the numbers written into the SQL: connections plan prepared statements generically, and a
+   * generic plan for "id > $1 order by id limit $2" over joined tables may read every row for each
+   * page; a literal primary-key range is walked by index. Only Java numbers are spliced in.
+   */
+  private Chunk chunk(
+      String table,
+      String alias,
+      String select,
+      Db.RowMapper<SearchDoc> mapper,
+      long afterId,
+      int limit) {
+    Db.checkAlias(table);
+    Db.checkAlias(alias);
+    Long last =
+        db.one(
+                "select max(id) from (select id from "
+                    + table
+                    + " where id > "
+                    + afterId
+                    + " order by id limit "
+                    + limit
+                    + ") page",
+                rs -> Db.nullableLong(rs, "max"))
+            .orElse(null);
+    if (last == null) {
+      return new Chunk(List.of(), null);
+    }
+    // The id range is read first (materialized), then joined: the planner cannot start from the
+    // joined tables on a misestimate (an unanalyzed groups table made it scan all topics per page).
+    String range =
+        "with "
+            + alias
+            + " as materialized (select * from "
+            + table
+            + " where id > "
+            + afterId
+            + " and id <= "
+            + last
+            + ") ";
+    return new Chunk(
+        db.list(
+            range + select.replace(" from " + table + " " + alias, " from " + alias) + "true",
+            mapper),
+        last);
+  }
+
+  private static String after(String alias, long afterId, int limit) {
+    Db.checkAlias(alias);
+    return alias + ".id > " + afterId + " order by " + alias + ".id limit " + limit;
+  }
+
   public List<SearchDoc> topics(Collection<Long> ids) {
     return db.list(TOPIC_SELECT + "t.id = any(?)", SearchSource::topic, List.copyOf(ids));
   }
 
-  public List<SearchDoc> topicsAfter(long afterId, int limit) {
-    return db.list(
-        TOPIC_SELECT + "t.id > ? order by t.id limit ?", SearchSource::topic, afterId, limit);
+  public Chunk topicsAfter(long afterId, int limit) {
+    return chunk("topics", "t", TOPIC_SELECT, SearchSource::topic, afterId, limit);
   }
 
   public List<SearchDoc> posts(Collection<Long> ids) {
     return db.list(POST_SELECT + "p.id = any(?)", SearchSource::post, List.copyOf(ids));
   }
 
-  public List<SearchDoc> postsAfter(long afterId, int limit) {
-    return db.list(
-        POST_SELECT + "p.id > ? order by p.id limit ?", SearchSource::post, afterId, limit);
+  public Chunk postsAfter(long afterId, int limit) {
+    return chunk("posts", "p", POST_SELECT, SearchSource::post, afterId, limit);
   }
 
   public List<SearchDoc> groups(Collection<Long> ids) {
     return db.list(GROUP_SELECT + "g.id = any(?)", SearchSource::group, List.copyOf(ids));
   }
 
-  public List<SearchDoc> groupsAfter(long afterId, int limit) {
-    return db.list(
-        GROUP_SELECT + "g.id > ? order by g.id limit ?", SearchSource::group, afterId, limit);
+  public Chunk groupsAfter(long afterId, int limit) {
+    return chunk("groups", "g", GROUP_SELECT, SearchSource::group, afterId, limit);
   }
 
   /** Topic ids of a group, keyset-paged. */
   public List<Long> topicIdsOfGroup(long groupId, long afterId, int limit) {
     return db.list(
-        "select id from topics where group_id = ? and id > ? order by id limit ?",
-        rs -> rs.getLong(1),
-        groupId,
-        afterId,
-        limit);
+        "select id from topics where group_id = "
+            + groupId
+            + " and "
+            + after("topics", afterId, limit),
+        rs -> rs.getLong(1));
   }
 
   public List<SearchDoc> users(Collection<Long> ids) {
     return db.list(userSelect() + "u.id = any(?)", this::user, List.copyOf(ids));
   }
 
-  public List<SearchDoc> usersAfter(long afterId, int limit) {
-    return db.list(userSelect() + "u.id > ? order by u.id limit ?", this::user, afterId, limit);
+  public Chunk usersAfter(long afterId, int limit) {
+    return chunk("users", "u", userSelect(), this::user, afterId, limit);
   }
 
   /** Ids of every post (replies and first posts) of the given topics. */
@@ -130,11 +183,11 @@ public class SearchSource {
   /** Topic ids of a board, keyset-paged. */
   public List<Long> topicIdsOfBoard(long boardId, long afterId, int limit) {
     return db.list(
-        "select id from topics where board_id = ? and id > ? order by id limit ?",
-        rs -> rs.getLong(1),
-        boardId,
-        afterId,
-        limit);
+        "select id from topics where board_id = "
+            + boardId
+            + " and "
+            + after("topics", afterId, limit),
+        rs -> rs.getLong(1));
   }
 
   /** The topics whose first post is among {@code postIds}. */

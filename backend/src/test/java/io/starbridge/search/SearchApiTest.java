@@ -246,4 +246,28 @@ class SearchApiTest extends ForumTest {
     assertThat(index.generations()).containsExactly(done.get());
     assertThat(before).isNotNull();
   }
+
+  @Test
+  void aCorruptIndexIsRebuiltAtStartWhileSearchSaysSo() throws Exception {
+    Account admin = fx().admin();
+    String board = fx().board();
+    long t = topic(admin, board, "黑洞信息悖论", "霍金辐射 hawking", List.of());
+    caughtUp();
+    String before = SearchRebuild.readCurrent(index.root());
+    index.stop();
+    // Damage every segments file of the serving generation.
+    try (var files = java.nio.file.Files.list(index.root().resolve(before))) {
+      for (var f : files.filter(f -> f.getFileName().toString().startsWith("segments")).toList()) {
+        java.nio.file.Files.write(f, new byte[] {1, 2, 3, 4});
+      }
+    }
+    index.start();
+    TestClient.Response during = search(anonymous(), "q=hawking&board=" + board);
+    assertThat(during.map()).containsKey("rebuilding");
+    caughtUp();
+    assertThat(SearchRebuild.readCurrent(index.root())).isNotEqualTo(before);
+    TestClient.Response after = search(anonymous(), "q=hawking&board=" + board);
+    assertThat(after.get("rebuilding")).isEqualTo(false);
+    assertThat(ids(anonymous(), "q=hawking&board=" + board)).containsExactly(t);
+  }
 }
