@@ -1,6 +1,6 @@
 import * as Menu from '@radix-ui/react-dropdown-menu';
-import { useId, useState, type FormEvent } from 'react';
-import { Link, NavLink, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { useId } from 'react';
+import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { Avatar } from '@/components/Avatar';
 import { ButtonLink } from '@/components/Button';
 import { useSession } from '@/lib/auth';
@@ -9,6 +9,7 @@ import type { Locale, User } from '@/types/api';
 import { useLogout } from '@/features/auth/api/logout';
 import { InvitationsMenuSection, useInvitationCount } from '@/features/groups/components/InvitationsMenu';
 import { useUpdateMe } from '@/features/settings/api/updateMe';
+import { SuggestBox } from '@/features/search/components/SuggestBox';
 import './Header.css';
 
 function Logo() {
@@ -32,47 +33,6 @@ function Logo() {
         <span className="logo__latin"> {t('app.nameEn')}</span>
       </span>
     </Link>
-  );
-}
-
-function SearchBox() {
-  const { t } = useI18n();
-  const navigate = useNavigate();
-  const [params] = useSearchParams();
-  const { pathname } = useLocation();
-  const current = pathname === '/search' ? (params.get('q') ?? '') : '';
-  const [query, setQuery] = useState(current);
-  const [shown, setShown] = useState(current);
-  // Follow the address when it changes (back/forward), not on every keystroke.
-  if (shown !== current) {
-    setShown(current);
-    setQuery(current);
-  }
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    navigate(`/search?q=${encodeURIComponent(query.trim())}`);
-  };
-
-  return (
-    <form className="search" role="search" onSubmit={submit}>
-      <label htmlFor="site-search" className="visually-hidden">
-        {t('search.label')}
-      </label>
-      <svg className="search__icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-        <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" strokeWidth="2" />
-        <path d="M13 13l4 4" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-      </svg>
-      <input
-        id="site-search"
-        className="search__input"
-        type="search"
-        enterKeyHint="search"
-        placeholder={t('search.placeholder')}
-        value={query}
-        onChange={(e) => setQuery(e.target.value)}
-      />
-    </form>
   );
 }
 
@@ -222,7 +182,7 @@ export function Header() {
             {t('nav.groups')}
           </NavLink>
         </nav>
-        <SearchBox />
+        <SuggestBox />
         <div className="site-header__end">
           <LanguageSwitch />
           <SessionArea />

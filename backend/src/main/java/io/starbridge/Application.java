@@ -72,12 +72,29 @@ public class Application {
         return 0;
       }
     }
+    if (name.equals("rebuild-search")) {
+      try (ApplicationContext ctx = context(args)) {
+        String dir = ctx.getProperty("starbridge.search.dir", String.class).orElse("");
+        java.nio.file.Path root = io.starbridge.search.SearchIndex.resolveRoot(dir);
+        System.out.println("Rebuilding the search index in " + root);
+        String gen =
+            ctx.getBean(io.starbridge.search.SearchRebuild.class)
+                .build(root, io.starbridge.search.SearchRebuild.bar(System.out));
+        System.out.println(
+            "Index generation " + gen + " is current; a running server switches to it by itself.");
+        return 0;
+      } catch (java.io.IOException e) {
+        System.err.println("rebuild failed: " + e.getMessage());
+        return 1;
+      }
+    }
     System.err.println(
         "unknown command: "
             + name
             + "\ncommands:\n  grant-role <handle> <member|moderator|admin>\n"
             + "  seed-demo                                       a small bilingual demo community\n"
-            + "  generate [--users N] [--topics N] [--posts N]   large synthetic data set for benchmarks");
+            + "  generate [--users N] [--topics N] [--posts N]   large synthetic data set for benchmarks\n"
+            + "  rebuild-search                                  rebuild the search index from the database");
     return 2;
   }
 }

@@ -1,0 +1,37 @@
+package io.starbridge.search;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One searchable thing, as the index stores it: a topic (title + first post), a reply, a user or a
+ * group. {@code access} holds its access tokens; a caller sees it when it holds one of them.
+ */
+public record SearchDoc(
+    String type,
+    long id,
+    String title,
+    String body,
+    List<String> tags,
+    Long boardId,
+    String boardSlug,
+    Long groupId,
+    String groupSlug,
+    Long authorId,
+    String authorHandle,
+    Long topicId,
+    String topicSlug,
+    Integer postNumber,
+    String handle,
+    Instant createdAt,
+    Set<String> access) {
+
+  public String key() {
+    return key(type, id);
+  }
+
+  public static String key(String type, long id) {
+    return type + ":" + id;
+  }
+}

@@ -1,0 +1,102 @@
+package io.starbridge.search;
+
+import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+
+/** Field names of the index and how a {@link SearchDoc} becomes a Lucene document. */
+public final class SearchFields {
+  private SearchFields() {}
+
+  public static final String KEY = "key";
+  public static final String TYPE = "type";
+  public static final String ID = "id";
+  public static final String ACCESS = "access";
+  public static final String BOARD = "board";
+  public static final String BOARD_ID = "board_id";
+  public static final String GROUP = "group";
+  public static final String GROUP_ID = "group_id";
+  public static final String AUTHOR = "author";
+  public static final String AUTHOR_ID = "author_id";
+  public static final String TAG = "tag";
+  public static final String HANDLE = "handle";
+  public static final String TITLE = "title";
+  public static final String BODY = "body";
+  public static final String TITLE_CJK = "title_cjk";
+  public static final String BODY_CJK = "body_cjk";
+  public static final String TITLE_EDGE = "title_edge";
+  public static final String HANDLE_EDGE = "handle_edge";
+  public static final String CREATED = "created";
+  public static final String TOPIC_ID = "topic_id";
+  public static final String TOPIC_SLUG = "topic_slug";
+  public static final String POST_NUMBER = "post_number";
+
+  static final List<String> BIGRAM_FIELDS = List.of(TITLE_CJK, BODY_CJK);
+  static final List<String> EDGE_FIELDS = List.of(TITLE_EDGE, HANDLE_EDGE);
+
+  /** Bodies are indexed and stored up to this many characters. */
+  static final int MAX_BODY = 20_000;
+
+  static String lower(String s) {
+    return s == null ? null : s.toLowerCase(Locale.ROOT);
+  }
+
+  public static Document toDocument(SearchDoc d) {
+    Document doc = new Document();
+    doc.add(new StringField(KEY, d.key(), Field.Store.YES));
+    doc.add(new StringField(TYPE, d.type(), Field.Store.YES));
+    doc.add(new StoredField(ID, d.id()));
+    for (String token : d.access()) {
+      doc.add(new StringField(ACCESS, token, Field.Store.NO));
+    }
+    if (d.boardSlug() != null) {
+      doc.add(new StringField(BOARD, d.boardSlug(), Field.Store.YES));
+      doc.add(new StoredField(BOARD_ID, d.boardId()));
+    }
+    if (d.groupSlug() != null) {
+      doc.add(new StringField(GROUP, d.groupSlug(), Field.Store.YES));
+      doc.add(new StoredField(GROUP_ID, d.groupId()));
+    }
+    if (d.authorHandle() != null) {
+      doc.add(new StringField(AUTHOR, lower(d.authorHandle()), Field.Store.NO));
+      doc.add(new StoredField(AUTHOR_ID, d.authorId()));
+    }
+    for (String tag : d.tags() == null ? List.<String>of() : d.tags()) {
+      doc.add(new StringField(TAG, lower(tag), Field.Store.YES));
+    }
+    if (d.handle() != null) {
+      doc.add(new StringField(HANDLE, lower(d.handle()), Field.Store.YES));
+      doc.add(new TextField(HANDLE_EDGE, d.handle(), Field.Store.NO));
+    }
+    String title = d.title() == null ? "" : d.title();
+    doc.add(new TextField(TITLE, title, Field.Store.YES));
+    doc.add(new TextField(TITLE_CJK, title, Field.Store.NO));
+    if (!d.type().equals("post")) {
+      doc.add(new TextField(TITLE_EDGE, title, Field.Store.NO));
+    }
+    String body = d.body() == null ? "" : d.body();
+    if (body.length() > MAX_BODY) {
+      body = body.substring(0, MAX_BODY);
+    }
+    doc.add(new TextField(BODY, body, Field.Store.YES));
+    doc.add(new TextField(BODY_CJK, body, Field.Store.NO));
+    long created = d.createdAt() == null ? 0 : d.createdAt().toEpochMilli();
+    doc.add(new LongPoint(CREATED, created));
+    doc.add(new NumericDocValuesField(CREATED, created));
+    doc.add(new StoredField(CREATED, created));
+    if (d.topicId() != null) {
+      doc.add(new StoredField(TOPIC_ID, d.topicId()));
+      doc.add(new StoredField(TOPIC_SLUG, d.topicSlug() == null ? "" : d.topicSlug()));
+    }
+    if (d.postNumber() != null) {
+      doc.add(new StoredField(POST_NUMBER, d.postNumber()));
+    }
+    return doc;
+  }
+}
