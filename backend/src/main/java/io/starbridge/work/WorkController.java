@@ -57,6 +57,7 @@ class WorkController {
   private final Idempotency idempotency;
   private final StoredImages images;
   private final ClientIp clientIp;
+  private final ChapterComments comments;
 
   WorkController(
       WorkQueries queries,
@@ -69,7 +70,9 @@ class WorkController {
       Guardians guardians,
       Idempotency idempotency,
       StoredImages images,
-      ClientIp clientIp) {
+      ClientIp clientIp,
+      ChapterComments comments) {
+    this.comments = comments;
     this.queries = queries;
     this.works = works;
     this.manage = manage;
@@ -282,6 +285,30 @@ class WorkController {
       @PathVariable long id,
       @PathVariable int n) {
     chapters.delete(actor, id, n);
+  }
+
+  @Get("/works/{id}/chapters/{n}/comments")
+  @Secured(SecurityRule.IS_ANONYMOUS)
+  @Operation(summary = "Comments on chapter n: posts in the work's discussion topic, oldest first")
+  List<io.starbridge.post.PostView> comments(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @PathVariable long id,
+      @PathVariable int n) {
+    return comments.list(actor, id, n);
+  }
+
+  @Post("/works/{id}/chapters/{n}/comments")
+  @Status(HttpStatus.CREATED)
+  @ApiResponse(responseCode = "201", description = "Posted")
+  @Operation(
+      summary = "Comment on chapter n",
+      description = "A reply in the work's discussion topic (the topic's reply rules apply).")
+  io.starbridge.post.PostView comment(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @PathVariable long id,
+      @PathVariable int n,
+      @Valid @Body io.starbridge.post.PostRequests.Reply body) {
+    return comments.add(actor, id, n, body.body());
   }
 
   // ---- readers --------------------------------------------------------------------------------

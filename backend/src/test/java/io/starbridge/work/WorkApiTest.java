@@ -87,6 +87,23 @@ class WorkApiTest extends ForumTest {
     assertThat(ch.get("next")).isNull();
     assertThat(ch.get("body")).isNull();
 
+    // chapter comments are posts in the discussion topic
+    Account commenter = fx().member("commenter");
+    TestClient.Response comment =
+        expect(
+            201,
+            commenter
+                .client()
+                .post("/api/v1/works/" + id + "/chapters/2/comments", Map.of("body", "写得真好！")));
+    assertThat(((Number) comment.get("topicId")).longValue()).isEqualTo(topicId);
+    List<Map<String, Object>> comments =
+        array(expect(200, anonymous().get("/api/v1/works/" + id + "/chapters/2/comments")));
+    assertThat(comments)
+        .extracting(c -> String.valueOf(c.get("bodyHtml")))
+        .anyMatch(h -> h.contains("写得真好"));
+    assertThat(array(expect(200, anonymous().get("/api/v1/works/" + id + "/chapters/1/comments"))))
+        .isEmpty();
+
     List<String> events = fx().eventTypes("work", id);
     assertThat(events).contains("WorkCreated", "WorkPublished");
     assertThat(fx().events("work", id).get(1).payload())
