@@ -15,6 +15,8 @@ import { SignUpRoute } from './routes/SignUpRoute';
 import { TagRoute } from './routes/TagRoute';
 import { UserRoute } from './routes/UserRoute';
 import { VerifyEmailRoute } from './routes/VerifyEmailRoute';
+import { WorkRoute } from './routes/WorkRoute';
+import { WorksRoute } from './routes/WorksRoute';
 import { AppShell } from './shell/AppShell';
 
 const topicRoute = () => import('./routes/TopicRoute').then((m) => ({ Component: m.TopicRoute }));
@@ -37,6 +39,17 @@ export const routes = [
       { path: 't/:slug/:id', lazy: topicRoute },
       { path: 't/:slug/:id/:postNumber', lazy: topicRoute },
       { path: 'u/:handle', element: <UserRoute /> },
+      { path: 'works', element: <WorksRoute /> },
+      { path: 'works/:id', element: <WorkRoute /> },
+      // The editor loads on first use.
+      {
+        path: 'works/new',
+        lazy: () => import('./routes/WorkEditRoute').then((m) => ({ Component: m.WorkEditRoute })),
+      },
+      {
+        path: 'works/:id/edit',
+        lazy: () => import('./routes/WorkEditRoute').then((m) => ({ Component: m.WorkEditRoute })),
+      },
       { path: 'me/bookmarks', element: <BookmarksRoute /> },
       { path: 'signup', element: <SignUpRoute /> },
       { path: 'signin', element: <SignInRoute /> },

@@ -189,6 +189,9 @@ export function Header() {
           <NavLink to="/boards" className="site-nav__link">
             {t('nav.boards')}
           </NavLink>
+          <NavLink to="/works" className="site-nav__link">
+            {t('nav.works')}
+          </NavLink>
         </nav>
         <SearchBox />
         <div className="site-header__end">
