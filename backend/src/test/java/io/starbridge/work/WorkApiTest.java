@@ -626,6 +626,54 @@ class WorkApiTest extends ForumTest {
     assertProblem(co.client().get("/api/v1/works/" + w), 404, "/problems/not-found");
   }
 
+  @Test
+  void coverUploadUsesTheImagePipelineAndOnlyAuthorsMayChangeIt() throws Exception {
+    Account author = fx().member("writer");
+    Account stranger = fx().member("stranger");
+    long w = work(author, "public");
+    java.awt.image.BufferedImage img =
+        new java.awt.image.BufferedImage(1600, 600, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(img, "png", png);
+    assertProblem(
+        upload(stranger.client(), "/api/v1/works/" + w + "/cover", png.toByteArray()),
+        403,
+        "/problems/forbidden");
+    TestClient.Response r =
+        expect(200, upload(author.client(), "/api/v1/works/" + w + "/cover", png.toByteArray()));
+    String url = r.string("coverUrl");
+    assertThat(url).startsWith("/media/cv-").endsWith(".jpg");
+    assertThat(expect(200, anonymous().get("/api/v1/works/" + w)).string("coverUrl"))
+        .isEqualTo(url);
+    assertProblem(
+        upload(
+            author.client(),
+            "/api/v1/works/" + w + "/cover",
+            "not an image".getBytes(StandardCharsets.UTF_8)),
+        400,
+        "/problems/validation");
+    expect(204, author.client().delete("/api/v1/works/" + w + "/cover"));
+    assertThat(expect(200, anonymous().get("/api/v1/works/" + w)).get("coverUrl")).isNull();
+  }
+
+  private static TestClient.Response upload(TestClient client, String path, byte[] file) {
+    String boundary = "----sbwork" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"c.png\""
+                + "\r\nContent-Type: image/png\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(file);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return client.send(
+        "PUT",
+        path,
+        body.toByteArray(),
+        Map.of("Content-Type", "multipart/form-data; boundary=" + boundary));
+  }
+
   private List<Long> listIds(String path) {
     return expect(200, anonymous().get(path)).items().stream()
         .map(m -> ((Number) m.get("id")).longValue())
