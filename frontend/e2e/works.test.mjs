@@ -164,3 +164,70 @@ test('a writer publishes a Chinese work; a reader reads, gives kudos, subscribes
     await browser.close();
   }
 });
+
+test('a translator links an English translation; it appears once the author grants permission', async () => {
+  await requireBackend();
+  const writer = uniqueHandle();
+  const translator = uniqueHandle();
+  const writerApi = await account(writer);
+  const translatorApi = await account(translator);
+  const original = await writerApi.request('POST', '/works', {
+    title: `三体余晖 ${writer}`,
+    summary: '原作',
+    type: 'short_story',
+    language: 'zh-Hans',
+    rating: 'general',
+    visibility: 'public',
+  });
+  assert.equal(original.status, 201, JSON.stringify(original.body));
+  const englishTitle = `Afterglow ${translator}`;
+  const translation = await translatorApi.request('POST', '/works', {
+    title: englishTitle,
+    summary: 'The translation',
+    type: 'short_story',
+    language: 'en',
+    rating: 'general',
+    visibility: 'public',
+  });
+  assert.equal(translation.status, 201, JSON.stringify(translation.body));
+  const chapter = await translatorApi.request('POST', `/works/${translation.body.id}/chapters`, {
+    title: 'One',
+    body: 'The afterglow lingered.',
+  });
+  assert.equal(chapter.status, 201, JSON.stringify(chapter.body));
+
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.context.newPage();
+    const problems = watchForErrors(page);
+    await signIn(page, translator);
+    await page.goto(`${BASE_URL}/works/${translation.body.id}/edit`);
+    await page.getByLabel('Original work (id or address)').fill(`${BASE_URL}/works/${original.body.id}`);
+    await page.getByRole('button', { name: 'Link as translation' }).click();
+    await page.getByText('Permission requested').waitFor();
+
+    // Until the original's authors grant permission, readers do not see it.
+    const check = await fetch(`${BASE_URL}/api/v1/works/${translation.body.id}`, {
+      headers: { Accept: 'application/json' },
+    });
+    assert.equal(check.status, 404);
+
+    await signIn(page, writer);
+    await page.goto(`${BASE_URL}/works/${original.body.id}`);
+    const list = page.getByRole('region', { name: 'Translations' });
+    await list.getByRole('link', { name: englishTitle }).waitFor();
+    await list.getByRole('button', { name: 'Grant permission' }).click();
+    await list.getByText('Permission granted').waitFor();
+    await screenshot(page, 'works-translation');
+
+    // Now anyone reads it, linked to its original.
+    await page.context().clearCookies();
+    await page.goto(`${BASE_URL}/works/${translation.body.id}`);
+    await page.getByRole('heading', { level: 1, name: englishTitle }).waitFor();
+    await page.getByText('The afterglow lingered.').waitFor();
+    await page.getByRole('link', { name: `三体余晖 ${writer}` }).waitFor();
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+  }
+});

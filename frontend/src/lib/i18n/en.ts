@@ -535,6 +535,18 @@ export const en = {
   'works.type.game_design': 'Game design document',
   'works.type.world_bible': 'World bible',
   'works.type.popsci_essay': 'Popular-science essay',
+  'works.translations': 'Translations',
+  'works.translatedBy': 'translated by',
+  'works.translation.requested': 'Permission requested',
+  'works.translation.granted': 'Permission granted',
+  'works.translation.declined': 'Permission declined',
+  'works.translation.grant': 'Grant permission',
+  'works.translation.decline': 'Decline',
+  'works.translation.panel': 'Translation',
+  'works.translation.original': 'Original work (id or address)',
+  'works.translation.originalHint':
+    'Link this work as a translation; the original’s authors are asked for permission.',
+  'works.translation.link': 'Link as translation',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -150,3 +150,41 @@ export function useAcceptInvitation(id: number) {
     onSuccess: () => refresh(client, id),
   });
 }
+
+export interface Translation {
+  work: WorkCard;
+  translators: WorkCard['authors'];
+  state: 'requested' | 'granted' | 'declined';
+}
+
+export function useTranslations(id: number) {
+  return useQuery({
+    queryKey: [...workKeys.work(id), 'translations'],
+    queryFn: () => api<Translation[]>(`/works/${id}/translations`),
+  });
+}
+
+/** The original's authors grant or decline; a translator links their work to an original. */
+export function useDecideTranslation(originalId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ translationId, state }: { translationId: number; state: 'granted' | 'declined' }) =>
+      api<Translation>(`/works/${originalId}/translations/${translationId}`, {
+        method: 'PUT',
+        body: { state },
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: workKeys.work(originalId) }),
+  });
+}
+
+export function useLinkTranslation(translationId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (originalId: number) =>
+      api<Translation>(`/works/${originalId}/translations`, {
+        method: 'POST',
+        body: { workId: translationId },
+      }),
+    onSuccess: () => refresh(client, translationId),
+  });
+}

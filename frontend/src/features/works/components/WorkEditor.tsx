@@ -26,6 +26,7 @@ import {
   useWork,
 } from '../api/works';
 import { splitTags } from '../readerPrefs';
+import { LinkTranslation } from './Translations';
 import '../works.css';
 
 function TextArea({
@@ -403,6 +404,9 @@ export function WorkEditor({ id }: { id: number | null }) {
     <>
       <Panel title={t('works.metadata')}>
         <MetadataForm key={w.id} work={w} />
+      </Panel>
+      <Panel title={t('works.translation.panel')}>
+        <LinkTranslation work={w} />
       </Panel>
       <Panel title={t('works.chapters')}>
         <ChapterList work={w} />

@@ -16,6 +16,7 @@ import {
   savePrefs,
   type ReaderPrefs,
 } from '../readerPrefs';
+import { TranslationList } from './Translations';
 import { Authors } from './WorkCard';
 import { WorkTags } from './WorkTags';
 import '../works.css';
@@ -222,6 +223,7 @@ export function WorkReader({ id }: { id: number }) {
           <a href={`${API_BASE}/works/${w.id}/download.html`}>HTML</a>
         </div>
         <ReaderActions work={w} />
+        <TranslationList work={w} />
       </header>
 
       <ReaderControls prefs={prefs} onChange={changePrefs} />
