@@ -19,6 +19,8 @@ import { SignUpRoute } from './routes/SignUpRoute';
 import { TagRoute } from './routes/TagRoute';
 import { UserRoute } from './routes/UserRoute';
 import { VerifyEmailRoute } from './routes/VerifyEmailRoute';
+import { WorkRoute } from './routes/WorkRoute';
+import { WorksRoute } from './routes/WorksRoute';
 import { AppShell } from './shell/AppShell';
 
 const topicRoute = () => import('./routes/TopicRoute').then((m) => ({ Component: m.TopicRoute }));
@@ -49,6 +51,17 @@ export const routes = [
       },
       { path: 'g/:slug/:tab?', element: <GroupRoute /> },
       { path: 'admin/verifications', element: <AdminVerificationsRoute /> },
+      { path: 'works', element: <WorksRoute /> },
+      { path: 'works/:id', element: <WorkRoute /> },
+      // The editor loads on first use.
+      {
+        path: 'works/new',
+        lazy: () => import('./routes/WorkEditRoute').then((m) => ({ Component: m.WorkEditRoute })),
+      },
+      {
+        path: 'works/:id/edit',
+        lazy: () => import('./routes/WorkEditRoute').then((m) => ({ Component: m.WorkEditRoute })),
+      },
       { path: 'me/bookmarks', element: <BookmarksRoute /> },
       { path: 'signup', element: <SignUpRoute /> },
       { path: 'signin', element: <SignInRoute /> },

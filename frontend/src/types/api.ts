@@ -336,13 +336,6 @@ export interface FollowEntry {
   followedAt: string;
 }
 
-export interface Work {
-  id: number;
-  title: string;
-  slug?: string | null;
-  createdAt?: string | null;
-}
-
 export interface MutedUser {
   user: UserCard;
   since: string;

@@ -10,6 +10,7 @@ import { ProfileHeader } from '@/features/people/components/ProfileHeader';
 import { ProfileTabs, profileTab } from '@/features/people/components/ProfileTabs';
 import { RelationshipButtons } from '@/features/people/components/RelationshipButtons';
 import { TopicList } from '@/features/topics/components/TopicList';
+import { UserWorks } from '@/features/works/components/WorksListing';
 import { NotFoundRoute } from './NotFoundRoute';
 
 /** /u/{handle}[/{tab}]: a person's profile and, under it, their activity, works, follows and groups. */
@@ -54,6 +55,7 @@ export function UserRoute() {
             emptyBody={t('profile.empty.topicsBody', { name })}
           />
         }
+        works={<UserWorks handle={p.handle} />}
         groups={<UserGroupList handle={p.handle} name={name} />}
       />
     </div>

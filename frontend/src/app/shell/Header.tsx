@@ -181,6 +181,9 @@ export function Header() {
           <NavLink to="/groups" className="site-nav__link">
             {t('nav.groups')}
           </NavLink>
+          <NavLink to="/works" className="site-nav__link">
+            {t('nav.works')}
+          </NavLink>
         </nav>
         <SuggestBox />
         <div className="site-header__end">

@@ -19,7 +19,7 @@ function profile(extra: Partial<Profile> = {}): Profile {
   };
 }
 
-const slots = { topics: <p>topics slot</p>, groups: <p>groups slot</p> };
+const slots = { topics: <p>topics slot</p>, works: <p>works slot</p>, groups: <p>groups slot</p> };
 
 describe('profile tabs', () => {
   it('read their tab from the address', () => {
@@ -87,10 +87,13 @@ describe('profile tabs', () => {
     await waitFor(() => expect(screen.getByText('These lists are private')).toBeTruthy());
   });
 
-  it('show the works list with a plain empty state', async () => {
+  it('show the works slot, or why it is closed', () => {
     mockFetch(() => json(200, {}));
-    renderWithApp(<ProfileTabs profile={profile()} tab="works" {...slots} />);
-    expect(await screen.findByText('No works yet')).toBeTruthy();
+    const { unmount } = renderWithApp(<ProfileTabs profile={profile()} tab="works" {...slots} />);
+    expect(screen.getByText('works slot')).toBeTruthy();
+    unmount();
+    renderWithApp(<ProfileTabs profile={profile({ activityHidden: true })} tab="works" {...slots} />);
+    expect(screen.queryByText('works slot')).toBeNull();
   });
 
   it('mark the tabs whose lists are hidden', () => {

@@ -9,10 +9,9 @@ import { EmptyState } from '@/components/States';
 import { TabNav } from '@/components/Tabs';
 import { isApiError } from '@/lib/api';
 import { useI18n } from '@/lib/i18n';
-import type { ActivityItem, FollowEntry, Profile, Work } from '@/types/api';
+import type { ActivityItem, FollowEntry, Profile } from '@/types/api';
 import { useFollows } from '../api/getFollows';
 import { useUserPosts } from '../api/getUserPosts';
-import { useUserWorks } from '../api/getUserWorks';
 import type { FollowList } from '../api/keys';
 import './people.css';
 
@@ -105,34 +104,6 @@ function Activity({ profile }: { profile: Profile }) {
   );
 }
 
-function WorkRow({ work }: { work: Work }) {
-  return (
-    <li className="work-row">
-      <span className="work-row__title">{work.title}</span>
-      {work.createdAt && <RelativeTime iso={work.createdAt} className="muted" />}
-    </li>
-  );
-}
-
-function Works({ profile }: { profile: Profile }) {
-  const { t } = useI18n();
-  const works = useUserWorks(profile.handle);
-  return (
-    <PagedList
-      query={works}
-      label={t('profile.tab.works')}
-      className="work-list"
-      render={(work) => <WorkRow key={work.id} work={work} />}
-      failed={hiddenOn403('works', profile)}
-      empty={
-        <EmptyState title={t('profile.empty.works')} icon="❏">
-          {t('profile.empty.worksBody', { name: profile.displayName || profile.handle })}
-        </EmptyState>
-      }
-    />
-  );
-}
-
 /** A person in a list: picture, name, handle and badges, with something on the right. */
 export function PersonRow({
   user,
@@ -191,18 +162,20 @@ function Follows({ profile, list }: { profile: Profile; list: FollowList }) {
 }
 
 /**
- * The tabs under a profile and the open one. Topics and groups come from other features, so the
- * route passes them in; lists the owner hides from the caller show why instead of loading.
+ * The tabs under a profile and the open one. Topics, works and groups come from other features,
+ * so the route passes them in; lists the owner hides from the caller show why instead of loading.
  */
 export function ProfileTabs({
   profile,
   tab,
   topics,
+  works,
   groups,
 }: {
   profile: Profile;
   tab: ProfileTab;
   topics: ReactNode;
+  works: ReactNode;
   groups: ReactNode;
 }) {
   const { t } = useI18n();
@@ -217,7 +190,7 @@ export function ProfileTabs({
   if (tabHidden(profile, tab)) panel = <HiddenState tab={tab} profile={profile} />;
   else if (tab === 'activity') panel = <Activity profile={profile} />;
   else if (tab === 'topics') panel = topics;
-  else if (tab === 'works') panel = <Works profile={profile} />;
+  else if (tab === 'works') panel = works;
   else if (tab === 'groups') panel = groups;
   else panel = <Follows key={tab} profile={profile} list={tab} />;
 

@@ -12,7 +12,6 @@ import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.starbridge.common.Cursors;
 import io.starbridge.common.Page;
 import io.starbridge.security.Actor;
 import io.starbridge.security.Guardian;
@@ -21,7 +20,6 @@ import io.starbridge.topic.TopicListItem;
 import io.starbridge.topic.TopicQueries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
 
 /**
  * {@code /api/v1/users/{handle}}: profiles, their activity and follow lists (each behind the
@@ -86,8 +84,8 @@ class ProfileController {
 
   @Get("/users/{handle}/works")
   @Secured(SecurityRule.IS_ANONYMOUS)
-  @Operation(summary = "Works by the person: always empty until works exist")
-  Page<Object> works(
+  @Operation(summary = "Works by the person the caller may read, newest first")
+  Page<io.starbridge.work.WorkView.Card> works(
       @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
       @PathVariable String handle,
       @Nullable @QueryValue Integer limit,
@@ -95,8 +93,7 @@ class ProfileController {
     Guardian guardian = guardians.of(actor);
     Person person = people.person(handle);
     guardian.ensureCanSeeActivity(person);
-    Cursors.limit(limit, 20, 100);
-    return new Page<>(List.of(), null);
+    return people.works(guardian, person, limit, cursor);
   }
 
   @Get("/users/{handle}/followers")

@@ -36,8 +36,10 @@ public class ProfileQueries {
 
   private final Db db;
   private final GroupQueries groups;
+  private final io.starbridge.work.WorkQueries works;
 
-  ProfileQueries(Db db, GroupQueries groups) {
+  ProfileQueries(Db db, GroupQueries groups, io.starbridge.work.WorkQueries works) {
+    this.works = works;
     this.db = db;
     this.groups = groups;
   }
@@ -156,7 +158,7 @@ public class ProfileQueries {
                     new Counts(
                         rs.getLong("topic_count"),
                         rs.getLong("post_count"),
-                        worksCount(),
+                        works.countByAuthor(guardian, person.id()),
                         rs.getLong("follower_count"),
                         rs.getLong("following_count"),
                         groups),
@@ -172,9 +174,10 @@ public class ProfileQueries {
     return groups.countOfUser(guardian, person.id());
   }
 
-  /** Works arrive with issue 8; until then everyone has none. */
-  static long worksCount() {
-    return 0;
+  /** The person's works the caller may read (their own drafts for themselves). */
+  public Page<io.starbridge.work.WorkView.Card> works(
+      Guardian guardian, Person person, Integer limit, String cursor) {
+    return works.byAuthor(guardian, person.id(), cursor, limit);
   }
 
   // ---- activity lists -------------------------------------------------------------------------

@@ -1,0 +1,95 @@
+package io.starbridge.work;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.starbridge.common.StandardProblems;
+import io.starbridge.security.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+/** Series: ordered lists of works by the same author(s). */
+@Controller("/api/v1")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Tag(name = "Works")
+@StandardProblems
+class SeriesController {
+  private final SeriesService series;
+
+  SeriesController(SeriesService series) {
+    this.series = series;
+  }
+
+  @Get("/series/{id}")
+  @Secured(SecurityRule.IS_ANONYMOUS)
+  @Operation(summary = "A series with the works in it the caller may read, in order")
+  WorkView.Series get(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor, @PathVariable long id) {
+    return series.view(actor, id);
+  }
+
+  @Post("/series")
+  @Status(HttpStatus.CREATED)
+  @ApiResponse(responseCode = "201", description = "Created")
+  @Operation(summary = "Start a series {title, summary}")
+  WorkView.Series create(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @Valid @Body WorkRequests.SeriesBody body) {
+    return series.create(actor, body);
+  }
+
+  @Patch("/series/{id}")
+  @Operation(summary = "Edit a series (its creator)")
+  WorkView.Series update(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @PathVariable long id,
+      @Valid @Body WorkRequests.SeriesBody body) {
+    return series.update(actor, id, body);
+  }
+
+  @Put("/series/{id}/works/{workId}")
+  @Operation(summary = "Add one of the creator's works at the end of the series")
+  WorkView.Series addWork(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @PathVariable long id,
+      @PathVariable long workId) {
+    return series.putWork(actor, id, workId);
+  }
+
+  @Delete("/series/{id}/works/{workId}")
+  @Status(HttpStatus.NO_CONTENT)
+  @Operation(summary = "Take a work out of the series")
+  void removeWork(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @PathVariable long id,
+      @PathVariable long workId) {
+    series.removeWork(actor, id, workId);
+  }
+
+  @Put("/series/{id}/subscribe")
+  @Status(HttpStatus.NO_CONTENT)
+  @Operation(summary = "Subscribe to new works in the series")
+  void subscribe(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor, @PathVariable long id) {
+    series.subscribe(actor, id, true);
+  }
+
+  @Delete("/series/{id}/subscribe")
+  @Status(HttpStatus.NO_CONTENT)
+  @Operation(summary = "Unsubscribe from the series")
+  void unsubscribe(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor, @PathVariable long id) {
+    series.subscribe(actor, id, false);
+  }
+}

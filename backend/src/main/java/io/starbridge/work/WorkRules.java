@@ -1,0 +1,83 @@
+package io.starbridge.work;
+
+import io.starbridge.common.FieldError;
+import io.starbridge.common.Texts;
+import io.starbridge.topic.TopicRules;
+import java.text.Normalizer;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** What works and chapters accept beyond the request's shape. Lengths count code points. */
+final class WorkRules {
+  static final int TITLE_MAX = 200;
+  static final int SUMMARY_MAX = 5000;
+  static final int CHAPTER_MAX = 500_000;
+  static final int NOTES_MAX = 10_000;
+
+  private WorkRules() {}
+
+  static String title(String field, String raw, boolean required, List<FieldError> errors) {
+    String title = Texts.clean(raw == null ? "" : raw).replaceAll("\\s+", " ");
+    int n = Texts.length(title);
+    if ((required && n < 1) || n > TITLE_MAX) {
+      errors.add(
+          FieldError.of(
+              field, "length", "must be " + (required ? 1 : 0) + "–" + TITLE_MAX + " characters"));
+    } else if (Texts.hasForbiddenControlChars(title)) {
+      errors.add(FieldError.of(field, "invalid", "contains invalid characters"));
+    }
+    return title;
+  }
+
+  static String text(String field, String raw, int max, boolean required, List<FieldError> errors) {
+    String text = raw == null ? "" : Normalizer.normalize(raw, Normalizer.Form.NFC);
+    if (required && text.isBlank()) {
+      errors.add(FieldError.of(field, "required", "must not be empty"));
+    } else if (Texts.length(text) > max) {
+      errors.add(FieldError.of(field, "length", "must be at most " + max + " characters"));
+    } else if (Texts.hasForbiddenControlChars(text)) {
+      errors.add(FieldError.of(field, "invalid", "contains invalid characters"));
+    }
+    return text;
+  }
+
+  /** Normalised tags (as topic tags), de-duplicated, at most {@code max}. */
+  static List<String> tags(String field, List<String> raw, int max, List<FieldError> errors) {
+    if (raw == null) {
+      return List.of();
+    }
+    Set<String> out = new LinkedHashSet<>();
+    for (int i = 0; i < raw.size(); i++) {
+      String tag = TopicRules.normalizeTag(raw.get(i).strip().replace(' ', '-'));
+      if (tag == null) {
+        errors.add(
+            FieldError.of(
+                field + "[" + i + "]", "pattern", "must be 2–30 letters, digits, - or _"));
+      } else {
+        out.add(tag);
+      }
+    }
+    if (out.size() > max) {
+      errors.add(FieldError.of(field, "size", "at most " + max));
+    }
+    return List.copyOf(out);
+  }
+
+  /** Content warnings: short free phrases. */
+  static List<String> warnings(List<String> raw, List<FieldError> errors) {
+    if (raw == null) {
+      return List.of();
+    }
+    Set<String> out = new LinkedHashSet<>();
+    for (int i = 0; i < raw.size(); i++) {
+      String w = Texts.clean(raw.get(i));
+      if (w.isEmpty() || Texts.length(w) > 60 || Texts.hasForbiddenControlChars(w)) {
+        errors.add(FieldError.of("warnings[" + i + "]", "length", "must be 1–60 characters"));
+      } else {
+        out.add(w);
+      }
+    }
+    return List.copyOf(out);
+  }
+}

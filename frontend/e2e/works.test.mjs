@@ -1,0 +1,233 @@
+// Creative works in a real browser against a running backend (STARBRIDGE_URL): a writer publishes
+// a two-chapter work in Chinese through the editor; a reader reads it chapter by chapter, leaves
+// kudos and subscribes; the writer adds chapter three and the reader finds it. (Notifying the
+// reader belongs to the notifications feature.)
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  BASE_URL,
+  launchBrowser,
+  linkFromMailbox,
+  requireBackend,
+  screenshot,
+  uniqueHandle,
+  watchForErrors,
+} from './support.mjs';
+
+const PASSWORD = 'quiet nebula 42 lighthouse';
+
+/** A tiny API client for setting up accounts from Node: cookies, CSRF, JSON. */
+class ApiSession {
+  cookies = new Map();
+
+  async request(method, path, body) {
+    if (method !== 'GET' && !this.cookies.has('sb_csrf')) await this.request('GET', '/boards');
+    const headers = {
+      Accept: 'application/json',
+      Cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+    };
+    if (method !== 'GET') headers['X-CSRF-Token'] = decodeURIComponent(this.cookies.get('sb_csrf') ?? '');
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const response = await fetch(`${BASE_URL}/api/v1${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(';');
+      const eq = pair.indexOf('=');
+      this.cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+    }
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : null };
+  }
+}
+
+async function account(handle) {
+  const email = `${handle}@example.org`;
+  const api = new ApiSession();
+  const registered = await api.request('POST', '/auth/register', {
+    handle,
+    email,
+    password: PASSWORD,
+    displayName: handle,
+    locale: 'en',
+  });
+  assert.equal(registered.status, 201, JSON.stringify(registered.body));
+  const link = new URL(await linkFromMailbox(email, '/verify-email'));
+  const verified = await api.request('POST', '/auth/verify-email', { token: link.searchParams.get('token') });
+  assert.equal(verified.status, 200, JSON.stringify(verified.body));
+  const login = await api.request('POST', '/auth/login', { login: handle, password: PASSWORD });
+  assert.equal(login.status, 200, JSON.stringify(login.body));
+  return api;
+}
+
+async function signIn(page, handle) {
+  await page.context().clearCookies();
+  await page.goto(`${BASE_URL}/signin`);
+  await page.getByLabel('Handle or email').fill(handle);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
+  await page
+    .locator('header.site-header')
+    .getByRole('button', { name: `Account menu for @${handle}` })
+    .waitFor();
+}
+
+async function addChapter(page, title, body) {
+  const form = page.getByRole('form', { name: 'Add a chapter' });
+  await form.getByLabel('Chapter title').fill(title);
+  await form.getByLabel('Text (Markdown)').fill(body);
+  await form.getByRole('button', { name: 'Publish chapter' }).click();
+  await page.locator('.chapter-admin').getByText(title).waitFor();
+}
+
+test('a writer publishes a Chinese work; a reader reads, gives kudos, subscribes and finds chapter three', async () => {
+  await requireBackend();
+  const writer = uniqueHandle();
+  const reader = uniqueHandle();
+  const writerApi = await account(writer);
+  await account(reader);
+  const title = `星际旅人 ${writer}`;
+
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.context.newPage();
+    const problems = watchForErrors(page);
+
+    // The writer creates the work in the editor and adds two chapters.
+    await signIn(page, writer);
+    await page.goto(`${BASE_URL}/works/new`);
+    const main = page.getByRole('main');
+    await main.getByLabel('Title', { exact: true }).fill(title);
+    await main.getByLabel('Summary (Markdown)').fill('一艘**世代飞船**的故事。');
+    await main.getByLabel('Type').selectOption('novel');
+    await main.getByLabel('Language').selectOption('zh-Hans');
+    await main.getByLabel('Genres').fill('硬科幻, first-contact');
+    await main.getByLabel('Content warnings').fill('violence');
+    await main.getByLabel('Visibility').selectOption('public');
+    await main.getByRole('button', { name: 'Create work' }).click();
+    await page.waitForURL(/\/works\/\d+\/edit$/);
+    const workId = Number(new URL(page.url()).pathname.split('/')[2]);
+    await addChapter(page, '第一章 启航', '飞船离开了太阳系。\n\n船员们望着渐渐远去的地球。');
+    await addChapter(page, '第二章 信号', '在半人马座附近，他们收到了一个信号。');
+    await screenshot(page, 'works-editor');
+
+    // The reader finds it in the listing and reads it.
+    await signIn(page, reader);
+    await page.goto(`${BASE_URL}/works?tag=${encodeURIComponent('硬科幻')}`);
+    await page.getByRole('link', { name: title }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    const tags = page.getByRole('list', { name: 'Rating, warnings and tags' });
+    await tags.getByText('Warning: violence').waitFor();
+    await page.getByRole('heading', { level: 2, name: '第一章 启航' }).waitFor();
+    await page.getByText('飞船离开了太阳系。').waitFor();
+    // 飞船离开了太阳系 8 + 船员们望着渐渐远去的地球 12 + 在半人马座附近 7 + 他们收到了一个信号 9 = 36
+    await page.getByText('36 words · 2 chapters').waitFor();
+    await page.getByRole('button', { name: 'Next chapter' }).click();
+    await page.getByText('在半人马座附近，他们收到了一个信号。').waitFor();
+    await page.getByRole('button', { name: 'Larger text' }).click();
+    await page.getByRole('button', { name: 'Leave kudos' }).click();
+    await page.getByRole('button', { name: 'Kudos given (1)' }).waitFor();
+    await page.getByRole('button', { name: 'Subscribe' }).click();
+    await page.getByRole('button', { name: 'Unsubscribe' }).waitFor();
+    await screenshot(page, 'works-reader');
+
+    const state = await writerApi.request('GET', `/works/${workId}`);
+    assert.equal(state.body.kudos, 1);
+
+    // The writer adds chapter three; the reader comes back to it.
+    const third = await writerApi.request('POST', `/works/${workId}/chapters`, {
+      title: '第三章 回应',
+      body: '他们决定回应。',
+    });
+    assert.equal(third.status, 201, JSON.stringify(third.body));
+    await page.reload();
+    // The remembered position brings the reader back to chapter two, with chapter three next.
+    await page.getByText('在半人马座附近，他们收到了一个信号。').waitFor();
+    await page.getByRole('button', { name: 'Next chapter' }).click();
+    await page.getByRole('heading', { level: 2, name: '第三章 回应' }).waitFor();
+    await page.getByText('他们决定回应。').waitFor();
+    // The entire work shows all three chapters.
+    await page.getByRole('button', { name: 'Entire work' }).click();
+    for (const heading of ['第一章 启航', '第二章 信号', '第三章 回应']) {
+      await page.getByRole('heading', { level: 2, name: heading }).waitFor();
+    }
+    await screenshot(page, 'works-entire');
+
+    // The writer's profile lists the work.
+    await page.goto(`${BASE_URL}/u/${writer}`);
+    await page.getByRole('link', { name: title }).waitFor();
+
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a translator links an English translation; it appears once the author grants permission', async () => {
+  await requireBackend();
+  const writer = uniqueHandle();
+  const translator = uniqueHandle();
+  const writerApi = await account(writer);
+  const translatorApi = await account(translator);
+  const original = await writerApi.request('POST', '/works', {
+    title: `三体余晖 ${writer}`,
+    summary: '原作',
+    type: 'short_story',
+    language: 'zh-Hans',
+    rating: 'general',
+    visibility: 'public',
+  });
+  assert.equal(original.status, 201, JSON.stringify(original.body));
+  const englishTitle = `Afterglow ${translator}`;
+  const translation = await translatorApi.request('POST', '/works', {
+    title: englishTitle,
+    summary: 'The translation',
+    type: 'short_story',
+    language: 'en',
+    rating: 'general',
+    visibility: 'public',
+  });
+  assert.equal(translation.status, 201, JSON.stringify(translation.body));
+  const chapter = await translatorApi.request('POST', `/works/${translation.body.id}/chapters`, {
+    title: 'One',
+    body: 'The afterglow lingered.',
+  });
+  assert.equal(chapter.status, 201, JSON.stringify(chapter.body));
+
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.context.newPage();
+    const problems = watchForErrors(page);
+    await signIn(page, translator);
+    await page.goto(`${BASE_URL}/works/${translation.body.id}/edit`);
+    await page.getByLabel('Original work (id or address)').fill(`${BASE_URL}/works/${original.body.id}`);
+    await page.getByRole('button', { name: 'Link as translation' }).click();
+    await page.getByText('Permission requested').waitFor();
+
+    // Until the original's authors grant permission, readers do not see it.
+    const check = await fetch(`${BASE_URL}/api/v1/works/${translation.body.id}`, {
+      headers: { Accept: 'application/json' },
+    });
+    assert.equal(check.status, 404);
+
+    await signIn(page, writer);
+    await page.goto(`${BASE_URL}/works/${original.body.id}`);
+    const list = page.getByRole('region', { name: 'Translations' });
+    await list.getByRole('link', { name: englishTitle }).waitFor();
+    await list.getByRole('button', { name: 'Grant permission' }).click();
+    await list.getByText('Permission granted').waitFor();
+    await screenshot(page, 'works-translation');
+
+    // Now anyone reads it, linked to its original.
+    await page.context().clearCookies();
+    await page.goto(`${BASE_URL}/works/${translation.body.id}`);
+    await page.getByRole('heading', { level: 1, name: englishTitle }).waitFor();
+    await page.getByText('The afterglow lingered.').waitFor();
+    await page.getByRole('link', { name: `三体余晖 ${writer}` }).waitFor();
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+  }
+});

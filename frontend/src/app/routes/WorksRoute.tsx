@@ -1,0 +1,12 @@
+import { Page } from '@/components/Page';
+import { useI18n } from '@/lib/i18n';
+import { WorksListing } from '@/features/works/components/WorksListing';
+
+export function WorksRoute() {
+  const { t } = useI18n();
+  return (
+    <Page title={t('works.title')} lead={t('works.lead')} width="wide">
+      <WorksListing />
+    </Page>
+  );
+}

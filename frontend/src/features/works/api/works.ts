@@ -1,0 +1,190 @@
+import {
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
+import { api, apiPage } from '@/lib/api';
+import type { Page } from '@/types/api';
+import type { Chapter, ChapterInput, WorkCard, WorkFilters, WorkFull, WorkInput } from './types';
+
+export const workKeys = {
+  all: ['works'] as const,
+  list: (filters: WorkFilters) => ['works', 'list', filters] as const,
+  byUser: (handle: string) => ['works', 'user', handle] as const,
+  work: (id: number) => ['work', id] as const,
+  chapters: (id: number) => ['work', id, 'chapters'] as const,
+};
+
+/** The query string of GET /works: repeated tag / excludeTag, empty filters left out. */
+export function listQuery(filters: WorkFilters, cursor: string | null, limit = 20): string {
+  const params = new URLSearchParams();
+  for (const tag of filters.tags) params.append('tag', tag);
+  for (const tag of filters.excludeTags) params.append('excludeTag', tag);
+  for (const key of ['type', 'language', 'rating', 'status'] as const) {
+    const value = filters[key];
+    if (value) params.set(key, value);
+  }
+  if (filters.q?.trim()) params.set('q', filters.q.trim());
+  params.set('sort', filters.sort);
+  params.set('limit', String(limit));
+  if (cursor) params.set('cursor', cursor);
+  return params.toString();
+}
+
+export function useWorkList(filters: WorkFilters) {
+  return useInfiniteQuery({
+    queryKey: workKeys.list(filters),
+    queryFn: ({ pageParam }) => apiPage<WorkCard>(`/works?${listQuery(filters, pageParam)}`),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last: Page<WorkCard>) => last.nextCursor ?? undefined,
+    staleTime: 30_000,
+  });
+}
+
+export function useUserWorks(handle: string) {
+  return useInfiniteQuery({
+    queryKey: workKeys.byUser(handle),
+    queryFn: ({ pageParam }) =>
+      apiPage<WorkCard>(
+        `/users/${encodeURIComponent(handle)}/works?limit=20${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`,
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last: Page<WorkCard>) => last.nextCursor ?? undefined,
+  });
+}
+
+export function useWork(id: number, enabled = true) {
+  return useQuery({ queryKey: workKeys.work(id), queryFn: () => api<WorkFull>(`/works/${id}`), enabled });
+}
+
+/** Every readable chapter with its text: the reader pages through these. */
+export function useChapters(id: number) {
+  return useQuery({
+    queryKey: workKeys.chapters(id),
+    queryFn: () => api<Chapter[]>(`/works/${id}/chapters`),
+  });
+}
+
+function refresh(client: QueryClient, id: number) {
+  return Promise.all([
+    client.invalidateQueries({ queryKey: workKeys.work(id) }),
+    client.invalidateQueries({ queryKey: workKeys.all }),
+  ]);
+}
+
+export function useCreateWork() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: WorkInput) => api<WorkFull>('/works', { method: 'POST', body: input }),
+    onSuccess: () => client.invalidateQueries({ queryKey: workKeys.all }),
+  });
+}
+
+export function useUpdateWork(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Partial<WorkInput>) =>
+      api<WorkFull>(`/works/${id}`, { method: 'PATCH', body: input }),
+    onSuccess: (work) => {
+      client.setQueryData(workKeys.work(id), work);
+      return refresh(client, id);
+    },
+  });
+}
+
+export function useDeleteWork(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<void>(`/works/${id}`, { method: 'DELETE' }),
+    onSuccess: () => client.invalidateQueries({ queryKey: workKeys.all }),
+  });
+}
+
+export function useSaveChapter(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      position,
+      input,
+    }: {
+      position: number | null;
+      input: Partial<ChapterInput> & { position?: number };
+    }) =>
+      position === null
+        ? api<Chapter>(`/works/${id}/chapters`, { method: 'POST', body: input })
+        : api<Chapter>(`/works/${id}/chapters/${position}`, { method: 'PATCH', body: input }),
+    onSuccess: () => refresh(client, id),
+  });
+}
+
+export function useDeleteChapter(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (position: number) => api<void>(`/works/${id}/chapters/${position}`, { method: 'DELETE' }),
+    onSuccess: () => refresh(client, id),
+  });
+}
+
+export type Toggle = 'kudos' | 'subscribe' | 'bookmark';
+
+/** PUT or DELETE /works/{id}/kudos · /subscribe · /bookmark. */
+export function useToggle(id: number, what: Toggle) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ on, body }: { on: boolean; body?: unknown }) =>
+      api<void>(`/works/${id}/${what}`, { method: on ? 'PUT' : 'DELETE', body: on ? body : undefined }),
+    onSuccess: () => client.invalidateQueries({ queryKey: workKeys.work(id) }),
+  });
+}
+
+export function savePosition(id: number, chapter: number, progress: number): Promise<void> {
+  return api<void>(`/works/${id}/position`, { method: 'PUT', body: { chapter, progress } });
+}
+
+export function useAcceptInvitation(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<WorkFull>(`/works/${id}/coauthors/accept`, { method: 'POST' }),
+    onSuccess: () => refresh(client, id),
+  });
+}
+
+export interface Translation {
+  work: WorkCard;
+  translators: WorkCard['authors'];
+  state: 'requested' | 'granted' | 'declined';
+}
+
+export function useTranslations(id: number) {
+  return useQuery({
+    queryKey: [...workKeys.work(id), 'translations'],
+    queryFn: () => api<Translation[]>(`/works/${id}/translations`),
+  });
+}
+
+/** The original's authors grant or decline; a translator links their work to an original. */
+export function useDecideTranslation(originalId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ translationId, state }: { translationId: number; state: 'granted' | 'declined' }) =>
+      api<Translation>(`/works/${originalId}/translations/${translationId}`, {
+        method: 'PUT',
+        body: { state },
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: workKeys.work(originalId) }),
+  });
+}
+
+export function useLinkTranslation(translationId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (originalId: number) =>
+      api<Translation>(`/works/${originalId}/translations`, {
+        method: 'POST',
+        body: { workId: translationId },
+      }),
+    onSuccess: () => refresh(client, translationId),
+  });
+}

@@ -1,0 +1,226 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { Route, Routes } from 'react-router';
+import { json, mockFetch, problem } from '@/test/fetchMock';
+import { renderWithApp } from '@/test/render';
+import type { Chapter, WorkCard, WorkFull } from './api/types';
+import { listQuery } from './api/works';
+import { WorkReader } from './components/WorkReader';
+import { UserWorks, filtersFromParams, paramsFromFilters } from './components/WorksListing';
+import {
+  clampFont,
+  loadGuestPosition,
+  loadPrefs,
+  saveGuestPosition,
+  savePrefs,
+  splitTags,
+} from './readerPrefs';
+
+const author = { id: 1, handle: 'lin', displayName: '林远', role: 'member', trustLevel: 1 };
+
+function card(extra: Partial<WorkCard> = {}): WorkCard {
+  return {
+    id: 7,
+    title: '星际旅人',
+    summaryHtml: '<p>简介</p>',
+    type: 'novel',
+    language: 'zh-Hans',
+    genres: ['hard-sf'],
+    tags: ['曲率引擎'],
+    rating: 'mature',
+    warnings: ['violence'],
+    status: 'in_progress',
+    visibility: 'public',
+    coverUrl: null,
+    authors: [author],
+    wordCount: 12,
+    chapterCount: 2,
+    kudos: 3,
+    bookmarks: 1,
+    hits: 9,
+    translationOf: null,
+    translationState: null,
+    createdAt: '2026-01-01T00:00:00Z',
+    publishedAt: '2026-01-01T00:00:00Z',
+    revisedAt: '2026-01-01T00:00:00Z',
+    ...extra,
+  };
+}
+
+function work(extra: Partial<WorkFull> = {}): WorkFull {
+  return {
+    ...card(),
+    translationOf: null,
+    summary: null,
+    invited: [],
+    topicId: 5,
+    board: 'writing',
+    series: [],
+    chapters: [],
+    updatedAt: '2026-01-01T00:00:00Z',
+    viewer: null,
+    permissions: {
+      canEdit: false,
+      canDelete: false,
+      canManageCoauthors: false,
+      canGiveKudos: false,
+      canKeep: false,
+      canAcceptInvitation: false,
+      canDecideTranslation: false,
+    },
+    ...extra,
+  };
+}
+
+function chapter(position: number, title: string, body: string): Chapter {
+  return {
+    id: 100 + position,
+    workId: 7,
+    position,
+    title,
+    bodyHtml: `<p>${body}</p>`,
+    notesBeforeHtml: position === 1 ? '<p>作者的话</p>' : null,
+    notesAfterHtml: null,
+    body: null,
+    notesBefore: null,
+    notesAfter: null,
+    wordCount: body.length,
+    publishAt: null,
+    publishedAt: '2026-01-01T00:00:00Z',
+    previous: null,
+    next: null,
+  };
+}
+
+describe('reader preferences', () => {
+  it('clamp the font size and survive bad storage', () => {
+    expect(clampFont(100)).toBe(28);
+    expect(clampFont(3)).toBe(14);
+    localStorage.setItem('sb.reader', '{not json');
+    expect(loadPrefs().fontSize).toBe(18);
+    savePrefs({ fontSize: 22, width: 'wide', theme: 'dark', showNotes: false });
+    expect(loadPrefs()).toEqual({ fontSize: 22, width: 'wide', theme: 'dark', showNotes: false });
+  });
+
+  it('keep a guest position per work', () => {
+    expect(loadGuestPosition(7)).toBeNull();
+    saveGuestPosition(7, { chapter: 2, progress: 0.5 });
+    expect(loadGuestPosition(7)).toEqual({ chapter: 2, progress: 0.5 });
+    expect(loadGuestPosition(8)).toBeNull();
+  });
+
+  it('split tags at ASCII and full-width commas', () => {
+    expect(splitTags('硬科幻， space-opera, ,cyberpunk')).toEqual(['硬科幻', 'space-opera', 'cyberpunk']);
+  });
+});
+
+describe('listing filters', () => {
+  it('send every include and exclude tag and leave empty filters out', () => {
+    const q = new URLSearchParams(
+      listQuery({ tags: ['a', 'b'], excludeTags: ['c'], type: '', language: 'en', sort: 'kudos' }, 'cur'),
+    );
+    expect(q.getAll('tag')).toEqual(['a', 'b']);
+    expect(q.getAll('excludeTag')).toEqual(['c']);
+    expect(q.get('language')).toBe('en');
+    expect(q.has('type')).toBe(false);
+    expect(q.get('sort')).toBe('kudos');
+    expect(q.get('cursor')).toBe('cur');
+  });
+
+  it('round-trip through the address and refuse unknown values', () => {
+    const f = filtersFromParams(new URLSearchParams('tag=a&tag=b&excludeTag=c&type=poem&sort=hits'));
+    expect(f).toMatchObject({ tags: ['a', 'b'], excludeTags: ['c'], type: '', sort: 'hits' });
+    expect(paramsFromFilters(f).toString()).toBe('tag=a&tag=b&excludeTag=c&sort=hits');
+  });
+});
+
+function renderReader(path = '/works/7') {
+  return renderWithApp(
+    <Routes>
+      <Route path="/works/:id" element={<WorkReader id={7} />} />
+    </Routes>,
+    { locale: 'zh-CN', path },
+  );
+}
+
+describe('WorkReader', () => {
+  it('shows tags and warnings before the text, pages through chapters and shows the entire work', async () => {
+    mockFetch((call) => {
+      if (call.path === '/api/v1/me') return problem(401, '/problems/unauthorized');
+      if (call.path === '/api/v1/works/7') return json(200, work());
+      if (call.path === '/api/v1/works/7/chapters')
+        return json(200, [chapter(1, '第一章', '宇宙很大'), chapter(2, '第二章', '生活很小')]);
+      return problem(404, '/problems/not-found');
+    });
+    renderReader();
+    const title = await screen.findByRole('heading', { level: 2, name: '第一章' });
+    const tags = screen.getByRole('list', { name: '分级、警告与标签' });
+    expect(within(tags).getByText('警告：violence')).toBeTruthy();
+    // the warnings come before the chapter text in the document
+    expect(tags.compareDocumentPosition(title) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(screen.getByText('作者的话')).toBeTruthy();
+    expect(screen.queryByText('生活很小')).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: '下一章' }));
+    expect(await screen.findByText('生活很小')).toBeTruthy();
+    expect(loadGuestPosition(7)).toEqual({ chapter: 2, progress: 0 });
+
+    fireEvent.click(screen.getByRole('button', { name: '全文' }));
+    expect(await screen.findByText('宇宙很大')).toBeTruthy();
+    expect(screen.getByText('生活很小')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: '隐藏作者注' }));
+    expect(screen.queryByText('作者的话')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '放大字号' }));
+    expect(loadPrefs().fontSize).toBe(20);
+    expect(screen.getByRole('article').style.fontSize).toBe('20px');
+    fireEvent.click(screen.getByRole('button', { name: '深色' }));
+    expect(screen.getByRole('article').className).toContain('reader--dark');
+    expect(screen.getByText('登录后即可点赞、收藏或订阅')).toBeTruthy();
+  });
+
+  it('gives kudos and subscribes for a signed-in reader', async () => {
+    let kudos = false;
+    const calls = mockFetch((call) => {
+      if (call.path === '/api/v1/me') return json(200, { id: 2, handle: 'reader', locale: 'zh-CN' });
+      if (call.path === '/api/v1/works/7/kudos') {
+        kudos = true;
+        return new Response(null, { status: 204 });
+      }
+      if (call.path === '/api/v1/works/7/position') return new Response(null, { status: 204 });
+      if (call.path === '/api/v1/works/7')
+        return json(
+          200,
+          work({
+            viewer: { kudos, subscribed: false, bookmark: null, position: { chapter: 2, progress: 0 } },
+            permissions: { ...work().permissions, canGiveKudos: !kudos, canKeep: true },
+            kudos: kudos ? 4 : 3,
+          }),
+        );
+      if (call.path === '/api/v1/works/7/chapters')
+        return json(200, [chapter(1, '第一章', '宇宙很大'), chapter(2, '第二章', '生活很小')]);
+      return problem(404, '/problems/not-found');
+    });
+    renderReader();
+    // the remembered position opens chapter two
+    expect(await screen.findByText('生活很小')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '点赞' }));
+    expect(await screen.findByRole('button', { name: '已点赞（4）' })).toBeTruthy();
+    expect(calls.some((c) => c.method === 'PUT' && c.path === '/api/v1/works/7/kudos')).toBe(true);
+    expect(calls.some((c) => c.method === 'PUT' && c.path === '/api/v1/works/7/position')).toBe(true);
+  });
+});
+
+describe('UserWorks', () => {
+  it('renders the profile works as work cards', async () => {
+    mockFetch((call) =>
+      call.path.startsWith('/api/v1/users/lin/works')
+        ? json(200, { items: [card()], nextCursor: null })
+        : problem(401, '/problems/unauthorized'),
+    );
+    renderWithApp(<UserWorks handle="lin" />, { locale: 'en' });
+    expect(await screen.findByRole('link', { name: '星际旅人' })).toBeTruthy();
+    expect(screen.getByText('Mature')).toBeTruthy();
+    expect(screen.getByText('Warning: violence')).toBeTruthy();
+  });
+});
