@@ -3,9 +3,10 @@ package io.starbridge.notify;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.Set;
 import java.util.UUID;
@@ -23,22 +24,32 @@ import reactor.core.publisher.Sinks;
  * pub/sub is away, the announcing node still wakes its own streams and the others catch up at their
  * next heartbeat.
  */
-@Singleton
+@Context
 class LiveNotifications {
   private static final Logger LOG = LoggerFactory.getLogger(LiveNotifications.class);
 
   private final String node = UUID.randomUUID().toString();
   private final String channel;
   private final ConcurrentHashMap<Long, Set<Sinks.Many<Long>>> streams = new ConcurrentHashMap<>();
-  private final StatefulRedisPubSubConnection<String, String> subscriber;
-  private final StatefulRedisPubSubConnection<String, String> publisher;
+  private final RedisClient redis;
+  private volatile StatefulRedisPubSubConnection<String, String> subscriber;
+  private volatile StatefulRedisPubSubConnection<String, String> publisher;
 
   LiveNotifications(RedisClient redis, @Value("${starbridge.redis.key-prefix:sb:}") String prefix) {
+    this.redis = redis;
     this.channel = prefix + "notify";
-    StatefulRedisPubSubConnection<String, String> sub = null;
-    StatefulRedisPubSubConnection<String, String> pub = null;
+    connect();
+  }
+
+  /** Subscribes (again): at start, and every few seconds while pub/sub is away. */
+  @Scheduled(fixedDelay = "5s", initialDelay = "5s")
+  synchronized void connect() {
+    if (subscriber != null && publisher != null && subscriber.isOpen() && publisher.isOpen()) {
+      return;
+    }
+    close();
     try {
-      sub = redis.connectPubSub();
+      StatefulRedisPubSubConnection<String, String> sub = redis.connectPubSub();
       sub.addListener(
           new RedisPubSubAdapter<>() {
             @Override
@@ -55,23 +66,22 @@ class LiveNotifications {
               }
             }
           });
-      sub.async().subscribe(channel);
-      pub = redis.connectPubSub();
+      sub.sync().subscribe(channel);
+      subscriber = sub;
+      publisher = redis.connectPubSub();
     } catch (RuntimeException e) {
       LOG.warn(
           "Redis pub/sub unavailable: live notifications reach this node only ({})", e.toString());
     }
-    this.subscriber = sub;
-    this.publisher = pub;
   }
 
   /** Wakes the streams of these users here and on every other node. */
   void announce(Collection<Long> userIds) {
     userIds.forEach(this::wake);
-    if (publisher != null) {
+    var pub = publisher;
+    if (pub != null) {
       try {
-        publisher
-            .async()
+        pub.async()
             .publish(
                 channel,
                 node
@@ -114,12 +124,14 @@ class LiveNotifications {
   }
 
   @PreDestroy
-  void close() {
+  synchronized void close() {
     if (subscriber != null) {
       subscriber.close();
+      subscriber = null;
     }
     if (publisher != null) {
       publisher.close();
+      publisher = null;
     }
   }
 }
