@@ -31,6 +31,10 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NotificationStreamTest extends ForumTest {
   private EmbeddedServer second;
+
+  @io.micronaut.context.annotation.Value("${starbridge.redis.key-prefix}")
+  String redisPrefix;
+
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
@@ -38,7 +42,9 @@ class NotificationStreamTest extends ForumTest {
     second =
         ApplicationContext.builder()
             .environments("test")
-            .properties(Map.of("micronaut.server.port", -1))
+            // The same PostgreSQL and Redis, and the same key prefix: one cluster of two nodes.
+            .properties(
+                Map.of("micronaut.server.port", -1, "starbridge.redis.key-prefix", redisPrefix))
             .run(EmbeddedServer.class);
   }
 
