@@ -4,8 +4,10 @@ import { BoardsRoute } from './routes/BoardsRoute';
 import { BookmarksRoute } from './routes/BookmarksRoute';
 import { ForgotPasswordRoute } from './routes/ForgotPasswordRoute';
 import { HomeRoute } from './routes/HomeRoute';
+import { HotRoute } from './routes/HotRoute';
 import { LatestRoute } from './routes/LatestRoute';
 import { NotFoundRoute } from './routes/NotFoundRoute';
+import { NotificationsRoute } from './routes/NotificationsRoute';
 import { ResetPasswordRoute } from './routes/ResetPasswordRoute';
 import { RouteError } from './routes/RouteError';
 import { SearchRoute } from './routes/SearchRoute';
@@ -27,6 +29,8 @@ export const routes = [
       { index: true, element: <HomeRoute /> },
       { path: 'boards', element: <BoardsRoute /> },
       { path: 'latest', element: <LatestRoute /> },
+      { path: 'hot', element: <HotRoute /> },
+      { path: 'notifications', element: <NotificationsRoute /> },
       { path: 'b/:slug', element: <BoardRoute /> },
       // The topic page and the composer (diff, popovers, the composer's code) load on first use.
       {

@@ -7,6 +7,7 @@ import { LOCALES, useI18n } from '@/lib/i18n';
 import type { Locale, User } from '@/types/api';
 import { useLogout } from '@/features/auth/api/logout';
 import { useUpdateMe } from '@/features/settings/api/updateMe';
+import { NotificationsMenu } from '@/features/notifications/components/NotificationsMenu';
 import './Header.css';
 
 function Logo() {
@@ -161,7 +162,14 @@ function SessionArea() {
   const { user, isPending } = useSession();
   const { pathname, search } = useLocation();
   if (isPending) return <span className="session-placeholder" aria-hidden="true" />;
-  if (user) return <UserMenu user={user} />;
+  if (user) {
+    return (
+      <>
+        <NotificationsMenu />
+        <UserMenu user={user} />
+      </>
+    );
+  }
   const here =
     pathname === '/signin' || pathname === '/signup' ? '' : `?next=${encodeURIComponent(pathname + search)}`;
   return (
@@ -188,6 +196,9 @@ export function Header() {
           </NavLink>
           <NavLink to="/boards" className="site-nav__link">
             {t('nav.boards')}
+          </NavLink>
+          <NavLink to="/hot" className="site-nav__link">
+            {t('nav.hot')}
           </NavLink>
         </nav>
         <SearchBox />
