@@ -472,6 +472,8 @@ export const en = {
   'watch.tracking': 'Tracking',
   'watch.normal': 'Normal',
   'watch.muted': 'Muted',
+  'notifications.kind.followed_topic': '{who} started “{title}”',
+  'notifications.prefs.kind.followed_topic': 'New topics by people I follow',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -470,4 +470,6 @@ export const zhCN: Record<MessageKey, string> = {
   'watch.tracking': '跟踪',
   'watch.normal': '普通',
   'watch.muted': '静音',
+  'notifications.kind.followed_topic': '{who} 发起了“{title}”',
+  'notifications.prefs.kind.followed_topic': '我关注的人发起的新话题',
 };

@@ -5,6 +5,7 @@ export type NotificationKind =
   | 'quote'
   | 'reply'
   | 'watching'
+  | 'followed_topic'
   | 'reaction'
   | 'follow'
   | 'group_invitation'

@@ -26,7 +26,11 @@ export function useNotificationStream(enabled: boolean) {
       try {
         const msg = JSON.parse(e.data) as LiveMessage;
         if (msg.unreadCount >= 0) setUnread(client, msg.unreadCount);
-        if (msg.notification) void client.invalidateQueries({ queryKey: ['notifications', 'list'] });
+        if (msg.notification) {
+          void client.invalidateQueries({ queryKey: ['notifications', 'list'] });
+          // Something new happened: the home feed may have it too.
+          void client.invalidateQueries({ queryKey: ['feed'] });
+        }
       } catch {
         // not a message of ours
       }

@@ -20,6 +20,7 @@ const KNOWN = new Set([
   'quote',
   'reply',
   'watching',
+  'followed_topic',
   'reaction',
   'follow',
   'group_invitation',

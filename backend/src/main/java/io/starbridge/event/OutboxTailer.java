@@ -5,7 +5,6 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.TransactionOperations;
 import io.starbridge.common.Db;
-import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.Savepoint;
@@ -36,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * update skip locked}), so with several app nodes one applies at a time and the others skip the
  * tick.
  */
-@Singleton
+// Eager: its consumers are built at start-up, not on a first tick that may race a shutdown.
+@io.micronaut.context.annotation.Context
 @Requires(property = "starbridge.outbox.consumers.enabled", notEquals = "false")
 public class OutboxTailer {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxTailer.class);

@@ -15,6 +15,7 @@ public enum NotificationKind {
   QUOTE(95, false, true, true),
   REPLY(70, false, true, true),
   WATCHING(40, false, true, false),
+  FOLLOWED_TOPIC(35, false, true, false),
   REACTION(30, true, false, false),
   FOLLOW(20, true, false, false),
   GROUP_INVITATION(60, false, true, true),

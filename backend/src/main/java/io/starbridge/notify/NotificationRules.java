@@ -214,6 +214,18 @@ class NotificationRules {
     for (long id : watchers) {
       out.add(Candidate.of(id, NotificationKind.WATCHING, subject, actor, topicId, postId, null));
     }
+    if (number != null && number == 1 && actor != null) {
+      // New topics by people one follows (the feed has them too; this rings the bell).
+      for (long id :
+          db.list(
+              "select follower_id from user_follows where followee_id = ?",
+              rs -> rs.getLong(1),
+              actor)) {
+        out.add(
+            Candidate.of(
+                id, NotificationKind.FOLLOWED_TOPIC, subject, actor, topicId, postId, null));
+      }
+    }
     return out;
   }
 
