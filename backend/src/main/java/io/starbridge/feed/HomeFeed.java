@@ -237,6 +237,10 @@ public class HomeFeed {
 
   /** Topics by followed authors too big to fan out, merged at read time. */
   List<Entry> bigSources(long userId, long beforeMillis, long beforeId, int limit) {
+    List<Long> big = bigAuthors();
+    if (big.isEmpty()) {
+      return List.of();
+    }
     Instant before =
         beforeMillis == Long.MAX_VALUE
             ? Instant.parse("9999-01-01T00:00:00Z")
@@ -245,17 +249,37 @@ public class HomeFeed {
         """
             select t.id, t.created_at from user_follows f
               join topics t on t.author_id = f.followee_id and t.deleted_at is null
-             where f.follower_id = ?
-               and (select count(*) from user_follows c where c.followee_id = f.followee_id) > ?
+             where f.follower_id = ? and f.followee_id = any(?)
                and (t.created_at, t.id) < (?, ?)
              order by t.created_at desc, t.id desc limit ?
             """,
         rs -> new Entry(rs.getLong(1), Db.instant(rs, "created_at").toEpochMilli()),
         userId,
-        bigSource,
+        big,
         before,
         beforeId,
         limit);
+  }
+
+  private volatile List<Long> bigAuthors = List.of();
+  private volatile long bigAuthorsAt;
+
+  /** Authors over the big-source threshold, recounted at most once a minute per node. */
+  List<Long> bigAuthors() {
+    long now = System.nanoTime();
+    if (bigAuthorsAt == 0 || now - bigAuthorsAt > TimeUnit.MINUTES.toNanos(1)) {
+      synchronized (this) {
+        if (bigAuthorsAt == 0 || now - bigAuthorsAt > TimeUnit.MINUTES.toNanos(1)) {
+          bigAuthors =
+              db.list(
+                  "select followee_id from user_follows group by followee_id having count(*) > ?",
+                  rs -> rs.getLong(1),
+                  bigSource);
+          bigAuthorsAt = System.nanoTime();
+        }
+      }
+    }
+    return bigAuthors;
   }
 
   // ---- writes ----
