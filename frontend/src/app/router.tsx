@@ -7,9 +7,11 @@ import { ForgotPasswordRoute } from './routes/ForgotPasswordRoute';
 import { GroupRoute } from './routes/GroupRoute';
 import { GroupsRoute } from './routes/GroupsRoute';
 import { HomeRoute } from './routes/HomeRoute';
+import { HotRoute } from './routes/HotRoute';
 import { LatestRoute } from './routes/LatestRoute';
 import { NewGroupRoute } from './routes/NewGroupRoute';
 import { NotFoundRoute } from './routes/NotFoundRoute';
+import { NotificationsRoute } from './routes/NotificationsRoute';
 import { ResetPasswordRoute } from './routes/ResetPasswordRoute';
 import { RouteError } from './routes/RouteError';
 import { SearchRoute } from './routes/SearchRoute';
@@ -33,6 +35,8 @@ export const routes = [
       { index: true, element: <HomeRoute /> },
       { path: 'boards', element: <BoardsRoute /> },
       { path: 'latest', element: <LatestRoute /> },
+      { path: 'hot', element: <HotRoute /> },
+      { path: 'notifications', element: <NotificationsRoute /> },
       { path: 'b/:slug', element: <BoardRoute /> },
       // The topic page and the composer (diff, popovers, the composer's code) load on first use.
       {

@@ -4,7 +4,8 @@ import { ButtonLink } from '@/components/Button';
 import { useSession } from '@/lib/auth';
 import { useI18n } from '@/lib/i18n';
 import { BoardList } from '@/features/boards/components/BoardList';
-import { LatestTopics } from '@/features/topics/components/TopicList';
+import { LatestTopics, TopicRow } from '@/features/topics/components/TopicList';
+import { HomeFeed } from '@/features/feed/components/HomeFeed';
 import './routes.css';
 
 export function HomeRoute() {
@@ -31,6 +32,27 @@ export function HomeRoute() {
           </p>
         )}
       </section>
+      {user && (
+        <section aria-labelledby="feed-title">
+          <div className="section-head">
+            <h2 id="feed-title" className="section-title">
+              {t('feed.title')}
+            </h2>
+            <Link to="/hot" className="section-head__link">
+              {t('hot.title')}
+            </Link>
+          </div>
+          <HomeFeed
+            renderTopics={(topics) => (
+              <ul className="topic-list">
+                {topics.map((topic) => (
+                  <TopicRow key={topic.id} topic={topic} showBoard />
+                ))}
+              </ul>
+            )}
+          />
+        </section>
+      )}
       <section aria-labelledby="boards-title">
         <div className="section-head">
           <h2 id="boards-title" className="section-title">

@@ -13,6 +13,7 @@ import { DeleteAccountPanel } from '@/features/settings/components/DeleteAccount
 import { PasswordForm } from '@/features/settings/components/PasswordForm';
 import { ProfileForm } from '@/features/settings/components/ProfileForm';
 import { TokensPanel } from '@/features/settings/components/TokensPanel';
+import { PreferencesPanel } from '@/features/notifications/components/PreferencesPanel';
 
 export function SettingsRoute() {
   const { t } = useI18n();
@@ -73,6 +74,13 @@ export function SettingsRoute() {
         description={t('settings.password.description')}
       >
         <PasswordForm />
+      </Panel>
+      <Panel
+        id="settings-notifications"
+        title={t('notifications.prefs.title')}
+        description={t('notifications.prefs.description')}
+      >
+        <PreferencesPanel />
       </Panel>
       <Panel id="settings-tokens" title={t('tokens.title')} description={t('tokens.description')}>
         <TokensPanel />

@@ -18,6 +18,7 @@ import { ModeratorMenu } from '@/features/topics/components/ModeratorMenu';
 import type { PostActions } from '@/features/topics/components/PostItem';
 import { topicPath } from '@/features/topics/components/TopicBits';
 import { TopicView } from '@/features/topics/components/TopicView';
+import { WatchControl } from '@/features/notifications/components/WatchControl';
 import { NotFoundRoute } from './NotFoundRoute';
 
 function positive(value: string | undefined): number | null {
@@ -149,7 +150,12 @@ function TopicPage({
       topicId={topicId}
       postNumber={postNumber}
       actions={actions}
-      moderation={(topic) => <ModeratorMenu topic={topic} boards={boards.data?.items ?? []} />}
+      moderation={(topic) => (
+        <>
+          {user && !topic.deleted && <WatchControl type="topics" id={topic.id} />}
+          <ModeratorMenu topic={topic} boards={boards.data?.items ?? []} />
+        </>
+      )}
       footer={footer}
     />
   );

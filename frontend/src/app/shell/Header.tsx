@@ -10,6 +10,7 @@ import { useLogout } from '@/features/auth/api/logout';
 import { InvitationsMenuSection, useInvitationCount } from '@/features/groups/components/InvitationsMenu';
 import { useUpdateMe } from '@/features/settings/api/updateMe';
 import { SuggestBox } from '@/features/search/components/SuggestBox';
+import { NotificationsMenu } from '@/features/notifications/components/NotificationsMenu';
 import './Header.css';
 
 function Logo() {
@@ -150,7 +151,14 @@ function SessionArea() {
   const { user, isPending } = useSession();
   const { pathname, search } = useLocation();
   if (isPending) return <span className="session-placeholder" aria-hidden="true" />;
-  if (user) return <UserMenu user={user} />;
+  if (user) {
+    return (
+      <>
+        <NotificationsMenu />
+        <UserMenu user={user} />
+      </>
+    );
+  }
   const here =
     pathname === '/signin' || pathname === '/signup' ? '' : `?next=${encodeURIComponent(pathname + search)}`;
   return (
@@ -183,6 +191,9 @@ export function Header() {
           </NavLink>
           <NavLink to="/works" className="site-nav__link">
             {t('nav.works')}
+          </NavLink>
+          <NavLink to="/hot" className="site-nav__link">
+            {t('nav.hot')}
           </NavLink>
         </nav>
         <SuggestBox />

@@ -23,7 +23,7 @@ function asPeriod(value: string | null): TopicPeriod {
   return PERIODS.includes(value as TopicPeriod) ? (value as TopicPeriod) : 'week';
 }
 
-function TopicRow({ topic, showBoard }: { topic: TopicListItem; showBoard: boolean }) {
+export function TopicRow({ topic, showBoard }: { topic: TopicListItem; showBoard: boolean }) {
   const { t, formatNumber } = useI18n();
   const unread = topic.unreadCount ?? 0;
   const pinned = topic.pinned !== 'none';

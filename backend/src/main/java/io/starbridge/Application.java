@@ -88,10 +88,17 @@ public class Application {
         return 1;
       }
     }
+    if (name.equals("rebuild-feeds")) {
+      try (ApplicationContext ctx = context(args)) {
+        ctx.getBean(io.starbridge.feed.FeedRebuild.class).run(System.out);
+        return 0;
+      }
+    }
     System.err.println(
         "unknown command: "
             + name
             + "\ncommands:\n  grant-role <handle> <member|moderator|admin>\n"
+            + "  rebuild-feeds                                   rebuild every home feed and hot list in Redis\n"
             + "  seed-demo                                       a small bilingual demo community\n"
             + "  generate [--users N] [--topics N] [--posts N]   large synthetic data set for benchmarks\n"
             + "  rebuild-search                                  rebuild the search index from the database");

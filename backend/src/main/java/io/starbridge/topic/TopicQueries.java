@@ -184,6 +184,33 @@ public class TopicQueries {
     return list(guardian, Source.byAuthor(authorId), params);
   }
 
+  /**
+   * The list cards of these topics that the caller may read now (deleted topics, topics out of the
+   * caller's reach and topics by people it muted or blocked are left out), in the given order. Used
+   * by the home feed, whose ids come from Redis and are re-checked here.
+   */
+  public List<TopicListItem> cards(Guardian guardian, List<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Long userId = guardian.isSignedIn() ? guardian.actor().id() : null;
+    Sql sql =
+        select(guardian, userId, Sort.LATEST, Instant.now(), "1", Source.siteWide())
+            .append(" and " + guardian.readableScope().topicsReadable("t", "b", "g"))
+            .append(" and t.id = any(?)", ids);
+    java.util.Map<Long, TopicListItem> byId = new java.util.HashMap<>();
+    db.list(
+        sql.text(), rs -> byId.put(rs.getLong("id"), listItem(rs, userId != null)), sql.params());
+    List<TopicListItem> out = new ArrayList<>();
+    for (Long id : ids) {
+      TopicListItem item = byId.get(id);
+      if (item != null) {
+        out.add(item);
+      }
+    }
+    return out;
+  }
+
   /** Where the previous page ended. */
   private record Position(Instant ref, Object key, long id) {}
 

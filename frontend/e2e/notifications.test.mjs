@@ -1,0 +1,141 @@
+// Live notifications and the home feed in a real browser against a running backend
+// (STARBRIDGE_URL): user B follows A; A starts a topic; B's open tab shows the notification badge
+// without a reload, and B's home feed shows A's topic.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  BASE_URL,
+  launchBrowser,
+  linkFromMailbox,
+  requireBackend,
+  screenshot,
+  uniqueHandle,
+  watchForErrors,
+} from './support.mjs';
+
+const PASSWORD = 'quiet nebula 42 lighthouse';
+const BOARD = 'writing';
+
+/** A tiny API client for setting up accounts from Node: cookies, CSRF, JSON. */
+class ApiSession {
+  cookies = new Map();
+
+  async request(method, path, body) {
+    if (method !== 'GET' && !this.cookies.has('sb_csrf')) await this.request('GET', '/boards');
+    const headers = {
+      Accept: 'application/json',
+      Cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+    };
+    if (method !== 'GET') headers['X-CSRF-Token'] = decodeURIComponent(this.cookies.get('sb_csrf') ?? '');
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const response = await fetch(`${BASE_URL}/api/v1${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(';');
+      const eq = pair.indexOf('=');
+      this.cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+    }
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : null };
+  }
+}
+
+async function account(handle) {
+  const api = new ApiSession();
+  const email = `${handle}@example.org`;
+  const registered = await api.request('POST', '/auth/register', {
+    handle,
+    email,
+    password: PASSWORD,
+    displayName: handle.replace(/^e2e_/, 'E2E '),
+    locale: 'en',
+  });
+  assert.equal(registered.status, 201, JSON.stringify(registered.body));
+  const link = new URL(await linkFromMailbox(email, '/verify-email'));
+  const verified = await api.request('POST', '/auth/verify-email', { token: link.searchParams.get('token') });
+  assert.equal(verified.status, 200, JSON.stringify(verified.body));
+  const login = await api.request('POST', '/auth/login', { login: handle, password: PASSWORD });
+  assert.equal(login.status, 200, JSON.stringify(login.body));
+  return api;
+}
+
+test('a followed author posts: the open tab shows the badge live and the feed shows the topic', async () => {
+  await requireBackend();
+  const a = uniqueHandle();
+  const b = uniqueHandle();
+  const aApi = await account(a);
+  await account(b);
+
+  const browser = await launchBrowser();
+  try {
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    const errors = watchForErrors(page);
+    await page.goto(`${BASE_URL}/signin`);
+    await page.getByLabel('Handle or email').fill(b);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
+    await page
+      .locator('header.site-header')
+      .getByRole('button', { name: `Account menu for @${b}` })
+      .waitFor();
+
+    // B follows A from A's profile, in the browser session.
+    const followed = await page.evaluate(async (handle) => {
+      const csrf = document.cookie
+        .split(';')
+        .map((c) => c.trim())
+        .find((c) => c.startsWith('sb_csrf='))
+        ?.slice('sb_csrf='.length);
+      const r = await fetch(`/api/v1/users/${handle}/follow`, {
+        method: 'PUT',
+        headers: { 'X-CSRF-Token': decodeURIComponent(csrf ?? '') },
+      });
+      return r.status;
+    }, a);
+    assert.equal(followed, 204);
+
+    await page.goto(`${BASE_URL}/`);
+    await page.getByRole('heading', { name: 'Your feed' }).waitFor();
+    const bell = page.getByTestId('notifications-bell');
+    await bell.waitFor();
+    assert.equal(await page.getByTestId('notifications-badge').count(), 0, 'no unread notifications yet');
+
+    // A starts a topic; B's tab is not reloaded.
+    const title = `Generation ships, revisited ${a}`;
+    const created = await aApi.request('POST', '/topics', {
+      board: BOARD,
+      title,
+      body: 'What would a thousand-year voyage do to a language? Notes for the ship chapters.',
+      tags: [],
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const started = Date.now();
+    await page.getByTestId('notifications-badge').waitFor({ timeout: 10_000 });
+    const delay = Date.now() - started;
+    assert.equal((await page.getByTestId('notifications-badge').textContent()).trim(), '1');
+    console.log(`badge shown ${delay} ms after the topic was created`);
+
+    await page.getByTestId('home-feed').getByRole('link', { name: title }).waitFor({ timeout: 10_000 });
+
+    // The menu lists it; opening the full page shows it too.
+    await bell.click();
+    await page
+      .getByRole('link', { name: new RegExp(`started “${title}”`) })
+      .first()
+      .waitFor();
+    await page.getByRole('link', { name: 'See all notifications' }).click();
+    await page.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor();
+    await page
+      .getByRole('main')
+      .getByRole('link', { name: new RegExp(title) })
+      .first()
+      .waitFor();
+    await screenshot(page, 'notifications');
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});

@@ -1,0 +1,47 @@
+import type { UserCard } from '@/types/api';
+
+export type NotificationKind =
+  | 'mention'
+  | 'quote'
+  | 'reply'
+  | 'watching'
+  | 'followed_topic'
+  | 'reaction'
+  | 'follow'
+  | 'group_invitation'
+  | 'group_join_request'
+  | 'group_approved'
+  | 'verification'
+  | 'moderation'
+  | 'work';
+
+export interface Notification {
+  id: number;
+  kind: NotificationKind | string;
+  read: boolean;
+  createdAt: string;
+  updatedAt: string;
+  actors: UserCard[];
+  actorCount: number;
+  topic: { id: number; slug: string; title: string } | null;
+  postId: number | null;
+  postNumber: number | null;
+  group: { id: number; slug: string; name: string } | null;
+  data: Record<string, unknown>;
+}
+
+export interface NotificationPage {
+  items: Notification[];
+  nextCursor: string | null;
+  unreadCount: number;
+}
+
+export interface Preference {
+  kind: NotificationKind;
+  inApp: boolean;
+  email: boolean;
+  emailAvailable: boolean;
+}
+
+export type WatchLevel = 'watching' | 'tracking' | 'normal' | 'muted';
+export const WATCH_LEVELS: readonly WatchLevel[] = ['watching', 'tracking', 'normal', 'muted'];

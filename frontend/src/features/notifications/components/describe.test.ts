@@ -1,0 +1,60 @@
+import { describe as suite, expect, it } from 'vitest';
+import { translate } from '@/lib/i18n';
+import type { Notification } from '../api/types';
+import { actorsText, describe, notificationHref } from './describe';
+
+const ada = { id: 1, handle: 'ada', displayName: 'Ada', role: 'member', trustLevel: 1 };
+const bo = { id: 2, handle: 'bo', displayName: '', role: 'member', trustLevel: 1 };
+
+function n(extra: Partial<Notification>): Notification {
+  return {
+    id: 1,
+    kind: 'reply',
+    read: false,
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+    actors: [ada],
+    actorCount: 1,
+    topic: { id: 7, slug: 'dyson', title: 'Dyson spheres' },
+    postId: 70,
+    postNumber: 3,
+    group: null,
+    data: {},
+    ...extra,
+  };
+}
+
+const en = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
+  translate('en', key, params);
+const zh = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
+  translate('zh-CN', key, params);
+
+suite('notification text', () => {
+  it('groups actors: one, two, and many', () => {
+    expect(actorsText({ actors: [ada], actorCount: 1 }, en)).toBe('Ada');
+    expect(actorsText({ actors: [ada, bo], actorCount: 2 }, en)).toBe('Ada and bo');
+    expect(actorsText({ actors: [ada, bo], actorCount: 4 }, en)).toBe('Ada and 3 others');
+    expect(actorsText({ actors: [ada, bo], actorCount: 4 }, zh)).toBe('Ada 等 3 人');
+  });
+
+  it('describes each kind in both languages', () => {
+    expect(describe(n({ kind: 'reaction', actors: [ada, bo], actorCount: 4 }), en)).toBe(
+      'Ada and 3 others reacted to your post in “Dyson spheres”',
+    );
+    expect(describe(n({ kind: 'mention' }), zh)).toBe('Ada 在“Dyson spheres”中提到了你');
+    expect(describe(n({ kind: 'verification', topic: null, data: { decision: 'approve' } }), en)).toBe(
+      'Your verification request was approved',
+    );
+    expect(describe(n({ kind: 'something_new' }), en)).toBe('Something new for you');
+  });
+
+  it('links to the post, the follower or the group', () => {
+    expect(notificationHref(n({}))).toBe('/t/dyson/7/3');
+    expect(notificationHref(n({ kind: 'follow', topic: null }))).toBe('/u/ada');
+    expect(
+      notificationHref(
+        n({ kind: 'group_invitation', topic: null, group: { id: 3, slug: 'sf', name: 'SF' } }),
+      ),
+    ).toBe('/groups/sf');
+  });
+});
