@@ -73,7 +73,15 @@ public class SiteSettings {
   private volatile Map<String, Object> cache;
   private volatile long loadedAt;
 
-  SiteSettings(Db db, ObjectMapper json, AuditLog audit, Guardians guardians) {
+  private final io.micronaut.context.env.Environment env;
+
+  SiteSettings(
+      Db db,
+      ObjectMapper json,
+      AuditLog audit,
+      Guardians guardians,
+      io.micronaut.context.env.Environment env) {
+    this.env = env;
     this.db = db;
     this.json = json;
     this.audit = audit;
@@ -198,7 +206,13 @@ public class SiteSettings {
 
   private Map<String, Object> load() {
     Map<String, Object> values = new LinkedHashMap<>();
-    INTS.forEach(s -> values.put(s.key(), s.defaultValue()));
+    // A deployment (or the test suite) may move a default: starbridge.settings.<kebab-case-key>.
+    INTS.forEach(
+        s ->
+            values.put(
+                s.key(),
+                env.getProperty("starbridge.settings." + kebab(s.key()), Integer.class)
+                    .orElse(s.defaultValue())));
     values.put(WATCHED_WORDS, List.<WatchedWord>of());
     db.list(
             "select key, value::text as value from site_settings",
@@ -217,6 +231,10 @@ public class SiteSettings {
               }
             });
     return java.util.Collections.unmodifiableMap(values);
+  }
+
+  static String kebab(String camel) {
+    return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
   }
 
   private String write(Object value) {
