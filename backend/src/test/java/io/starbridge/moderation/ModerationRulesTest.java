@@ -27,6 +27,9 @@ import org.junit.jupiter.api.Test;
 @Property(name = "starbridge.rate-limits.reports-per-hour", value = "8")
 @Property(name = "starbridge.rate-limits.new-user-divisor", value = "4")
 @Property(name = "starbridge.rate-limits.topics-per-hour", value = "40")
+@Property(name = "starbridge.rate-limits.follows-per-hour", value = "3")
+@Property(name = "starbridge.rate-limits.group-joins-per-hour", value = "2")
+@Property(name = "starbridge.rate-limits.uploads-per-hour", value = "2")
 class ModerationRulesTest extends ForumTest {
   @Inject RateLimiter rateLimiter;
   @Inject Limits limits;
@@ -226,6 +229,72 @@ class ModerationRulesTest extends ForumTest {
                       Map.of("targetType", "topic", "targetId", t, "reason", "spam"))
                   .status())
           .isEqualTo(201);
+    }
+
+    @Test
+    void followsGroupJoinsAndUploadsAre429WithRetryAfter() throws Exception {
+      Account fan = fx().withTrust("fan", 1);
+      for (int i = 0; i < 3; i++) {
+        Account star = fx().member("star" + i);
+        assertThat(
+                fan.client().put("/api/v1/users/" + star.handle() + "/follow", Map.of()).status())
+            .isEqualTo(204);
+      }
+      assertLimited(
+          fan.client().put("/api/v1/users/" + fx().member("star3").handle() + "/follow", Map.of()));
+
+      Account owner = fx().groupCreator("gowner");
+      Account joiner = fx().withTrust("joiner", 1);
+      for (int i = 0; i < 2; i++) {
+        String slug = fx().group(owner, "public");
+        assertThat(joiner.client().post("/api/v1/groups/" + slug + "/join", Map.of()).status())
+            .isLessThan(300);
+      }
+      assertLimited(
+          joiner
+              .client()
+              .post("/api/v1/groups/" + fx().group(owner, "public") + "/join", Map.of()));
+
+      Account uploader = fx().withTrust("uploader", 1);
+      byte[] png = png();
+      assertThat(upload(uploader, "/api/v1/me/avatar", png).status()).isEqualTo(200);
+      assertThat(upload(uploader, "/api/v1/me/cover", png).status()).isEqualTo(200);
+      assertLimited(upload(uploader, "/api/v1/me/avatar", png));
+      rateLimiter.reset(limits.uploadsPerUser, Long.toString(uploader.id()));
+      assertThat(upload(uploader, "/api/v1/me/avatar", png).status()).isEqualTo(200);
+    }
+
+    private void assertLimited(TestClient.Response r) {
+      assertProblem(r, 429, "/problems/rate-limited");
+      assertThat(Long.parseLong(r.header("Retry-After").orElseThrow())).isPositive();
+    }
+
+    private byte[] png() throws java.io.IOException {
+      java.awt.image.BufferedImage img =
+          new java.awt.image.BufferedImage(400, 300, java.awt.image.BufferedImage.TYPE_INT_RGB);
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      javax.imageio.ImageIO.write(img, "png", out);
+      return out.toByteArray();
+    }
+
+    private TestClient.Response upload(Account who, String path, byte[] file) {
+      String boundary = "----sbtest" + System.nanoTime();
+      java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+      body.writeBytes(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\""
+                  + "\r\nContent-Type: image/png\r\n\r\n")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      body.writeBytes(file);
+      body.writeBytes(
+          ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return who.client()
+          .send(
+              "PUT",
+              path,
+              body.toByteArray(),
+              Map.of("Content-Type", "multipart/form-data; boundary=" + boundary));
     }
   }
 
