@@ -520,6 +520,9 @@ export const en = {
   'moderation.hidden.mine.approval':
     "New members' first posts here wait for a moderator; others will see it once approved.",
   'moderation.hidden.mine.spam': 'Our spam checks held this post for a moderator to review.',
+  'moderation.hidden.removedTitle': 'Removed by a moderator',
+  'moderation.hidden.removedMine':
+    'Members reported this post and a moderator reviewed it and removed it. It breaks the community guidelines.',
   'moderation.hidden.staff': 'Only staff and the author see this post.',
   'moderation.banner.silenced': 'Your account is silenced: you can read but not post or send messages.',
   'moderation.banner.suspended': 'Your account is suspended.',

@@ -516,6 +516,8 @@ export const zhCN: Record<MessageKey, string> = {
   'moderation.hidden.mine.staff': '版主隐藏了这个帖子，只有你和管理人员能看到它。',
   'moderation.hidden.mine.approval': '新成员在这里的前几个帖子需要版主批准，批准后其他人才能看到。',
   'moderation.hidden.mine.spam': '反垃圾检查暂扣了这个帖子，等待版主审核。',
+  'moderation.hidden.removedTitle': '已被版主删除',
+  'moderation.hidden.removedMine': '有成员举报了这个帖子，版主审核后将其删除：它违反了社区准则。',
   'moderation.hidden.staff': '只有管理人员和作者能看到这个帖子。',
   'moderation.banner.silenced': '你的账号已被禁言：可以阅读，但不能发帖或发送私信。',
   'moderation.banner.suspended': '你的账号已被封禁。',

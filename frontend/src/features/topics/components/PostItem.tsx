@@ -176,7 +176,11 @@ export function PostItem({
       <div className="post__body" id={`post-body-${post.id}`}>
         {post.deleted && <p className="post__tombstone">{t('post.deleted')}</p>}
         {post.hidden && (
-          <HiddenNotice reason={post.hiddenReason ?? null} mine={user?.id === post.author.id} />
+          <HiddenNotice
+            reason={post.hiddenReason ?? null}
+            mine={user?.id === post.author.id}
+            removed={post.deleted}
+          />
         )}
         {post.bodyHtml && <CookedContent html={post.bodyHtml} />}
       </div>
