@@ -74,6 +74,25 @@ export const routes = [
       { path: 'reset-password', element: <ResetPasswordRoute /> },
       { path: 'settings', element: <SettingsRoute /> },
       { path: 'search', element: <SearchRoute /> },
+      {
+        path: 'mod/queue',
+        lazy: () =>
+          import('@/features/moderation/components/QueuePage').then((m) => ({ Component: m.QueuePage })),
+      },
+      {
+        path: 'mod/log',
+        lazy: () =>
+          import('@/features/moderation/components/AuditLogPage').then((m) => ({
+            Component: m.AuditLogPage,
+          })),
+      },
+      {
+        path: 'admin/settings',
+        lazy: () =>
+          import('@/features/moderation/components/SiteSettingsPage').then((m) => ({
+            Component: m.SiteSettingsPage,
+          })),
+      },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

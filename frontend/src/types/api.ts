@@ -195,6 +195,10 @@ export interface Post {
   reactions?: Reaction[] | null;
   bookmarked: boolean;
   deleted: boolean;
+  /** Hidden pending review or by staff: only staff and the author still see it. */
+  hidden?: boolean;
+  /** reports, staff, approval or spam. */
+  hiddenReason?: string | null;
   /** 0–5 in the threaded view; null in the flat one. */
   depth?: number | null;
   /** The author is muted or blocked by the caller: the SPA folds the post away. */

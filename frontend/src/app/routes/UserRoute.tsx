@@ -1,9 +1,12 @@
+import { useState } from 'react';
 import { useParams } from 'react-router';
-import { ButtonLink } from '@/components/Button';
+import { Button, ButtonLink } from '@/components/Button';
+import { ReportDialog } from '@/components/ReportDialog';
 import { ErrorState, LoadingState } from '@/components/States';
 import { isApiError } from '@/lib/api';
 import { useSession } from '@/lib/auth';
 import { useI18n } from '@/lib/i18n';
+import { UserModerationPanel } from '@/features/moderation/components/UserModerationPanel';
 import { UserGroupList } from '@/features/groups/components/UserGroupList';
 import { useProfile } from '@/features/people/api/getProfile';
 import { ProfileHeader } from '@/features/people/components/ProfileHeader';
@@ -19,6 +22,7 @@ export function UserRoute() {
   const { handle = '', tab: segment } = useParams();
   const { user } = useSession();
   const profile = useProfile(handle);
+  const [reporting, setReporting] = useState(false);
   const tab = profileTab(segment);
   if (tab === null) return <NotFoundRoute />;
   if (profile.isPending) return <LoadingState />;
@@ -29,6 +33,7 @@ export function UserRoute() {
   const p = profile.data;
   const name = p.displayName || p.handle;
   const self = user?.id === p.id;
+  const staff = user?.role === 'moderator' || user?.role === 'admin';
   return (
     <div className="profile-page">
       <title>{`${name} (@${p.handle}) · ${t('app.name')}`}</title>
@@ -40,7 +45,14 @@ export function UserRoute() {
               {t('profile.edit.open')}
             </ButtonLink>
           ) : (
-            <RelationshipButtons profile={p} />
+            <>
+              <RelationshipButtons profile={p} />
+              {user && (
+                <Button size="sm" variant="ghost" onClick={() => setReporting(true)}>
+                  {t('moderation.report.user')}
+                </Button>
+              )}
+            </>
           )
         }
       />
@@ -58,6 +70,10 @@ export function UserRoute() {
         works={<UserWorks handle={p.handle} />}
         groups={<UserGroupList handle={p.handle} name={name} />}
       />
+      {staff && !self && <UserModerationPanel handle={p.handle} />}
+      {user && !self && (
+        <ReportDialog open={reporting} onOpenChange={setReporting} targetType="user" targetId={p.id} />
+      )}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { Outlet } from 'react-router';
 import { useI18n } from '@/lib/i18n';
 import { VerifyEmailBanner } from '@/features/auth/components/VerifyEmailBanner';
+import { AccountStatusBanner } from '@/features/moderation/components/AccountStatusBanner';
 import { Header } from './Header';
 import './AppShell.css';
 
@@ -14,6 +15,7 @@ export function AppShell() {
       <Header />
       <main id="main" className="app__main" tabIndex={-1}>
         <VerifyEmailBanner />
+        <AccountStatusBanner />
         <Outlet />
       </main>
       <footer className="site-footer">

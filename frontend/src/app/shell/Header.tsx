@@ -124,6 +124,22 @@ function UserMenu({ user }: { user: User }) {
           <Menu.Item className="menu__item" onSelect={() => navigate('/settings')}>
             {t('nav.settings')}
           </Menu.Item>
+          {(user.role === 'moderator' || user.role === 'admin') && (
+            <>
+              <Menu.Separator className="menu__separator" />
+              <Menu.Item className="menu__item" onSelect={() => navigate('/mod/queue')}>
+                {t('nav.modQueue')}
+              </Menu.Item>
+              <Menu.Item className="menu__item" onSelect={() => navigate('/mod/log')}>
+                {t('nav.modLog')}
+              </Menu.Item>
+            </>
+          )}
+          {user.role === 'admin' && (
+            <Menu.Item className="menu__item" onSelect={() => navigate('/admin/settings')}>
+              {t('nav.siteSettings')}
+            </Menu.Item>
+          )}
           {/* Only a shortcut: the queue's API answers administrators only. */}
           {user.role === 'admin' && (
             <Menu.Item className="menu__item" onSelect={() => navigate('/admin/verifications')}>

@@ -7,9 +7,12 @@ import { Button } from '@/components/Button';
 import { CookedContent } from '@/components/CookedContent';
 import { Dialog } from '@/components/Dialog';
 import { RelativeTime } from '@/components/RelativeTime';
+import { useSession } from '@/lib/auth';
 import { useErrorText } from '@/lib/errors';
 import { useI18n } from '@/lib/i18n';
 import type { Post, Topic } from '@/types/api';
+import { HiddenNotice } from '@/components/HiddenNotice';
+import { ReportDialog } from '@/components/ReportDialog';
 import { useDeletePost, useRestorePost } from '../api/deletePost';
 import { getPost } from '../api/getPost';
 import { BookmarkButton } from './BookmarkButton';
@@ -93,6 +96,8 @@ function PostBody({ post, topic, actions, highlighted, observe }: PostItemProps)
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [quoteError, setQuoteError] = useState<unknown>(null);
   const [quoting, setQuoting] = useState(false);
+  const [reporting, setReporting] = useState<'post' | 'topic' | null>(null);
+  const { user } = useSession();
   const remove = useDeletePost(post);
   const restore = useRestorePost(post);
   const p = post.permissions;
@@ -127,7 +132,9 @@ function PostBody({ post, topic, actions, highlighted, observe }: PostItemProps)
       },
     });
 
-  const hasMenu = p.canDelete || p.canRestore || post.revisionCount > 0;
+  // Any signed-in member may report someone else's post (and, from the first post, the topic).
+  const canReport = user !== null && user.id !== post.author.id && !post.deleted;
+  const hasMenu = p.canDelete || p.canRestore || post.revisionCount > 0 || canReport;
 
   return (
     <article
@@ -195,6 +202,13 @@ function PostBody({ post, topic, actions, highlighted, observe }: PostItemProps)
 
       <div className="post__body" id={`post-body-${post.id}`}>
         {post.deleted && <p className="post__tombstone">{t('post.deleted')}</p>}
+        {post.hidden && (
+          <HiddenNotice
+            reason={post.hiddenReason ?? null}
+            mine={user?.id === post.author.id}
+            removed={post.deleted}
+          />
+        )}
         {post.bodyHtml && <CookedContent html={post.bodyHtml} />}
       </div>
 
@@ -239,6 +253,16 @@ function PostBody({ post, topic, actions, highlighted, observe }: PostItemProps)
                       {t('post.restore')}
                     </Menu.Item>
                   )}
+                  {canReport && (
+                    <Menu.Item className="menu__item" onSelect={() => setReporting('post')}>
+                      {t('moderation.report.post')}
+                    </Menu.Item>
+                  )}
+                  {canReport && post.postNumber === 1 && (
+                    <Menu.Item className="menu__item" onSelect={() => setReporting('topic')}>
+                      {t('moderation.report.topic')}
+                    </Menu.Item>
+                  )}
                 </Menu.Content>
               </Menu.Portal>
             </Menu.Root>
@@ -267,6 +291,14 @@ function PostBody({ post, topic, actions, highlighted, observe }: PostItemProps)
           postNumber={post.postNumber}
           open={history}
           onOpenChange={setHistory}
+        />
+      )}
+      {canReport && (
+        <ReportDialog
+          open={reporting !== null}
+          onOpenChange={(open) => !open && setReporting(null)}
+          targetType={reporting ?? 'post'}
+          targetId={reporting === 'topic' ? post.topicId : post.id}
         />
       )}
       <Dialog

@@ -8,6 +8,8 @@ import io.starbridge.media.StoredImages;
 import io.starbridge.security.Actor;
 import io.starbridge.security.Guardian;
 import io.starbridge.security.Guardians;
+import io.starbridge.security.Limits;
+import io.starbridge.security.RateLimiter;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.util.HashMap;
@@ -24,6 +26,8 @@ class GroupImages {
   private final StoredImages images;
   private final GroupLookup groups;
   private final Guardians guardians;
+  private final RateLimiter rateLimiter;
+  private final Limits limits;
   private final TransactionOperations<Connection> transactions;
   private final Db db;
   private final Outbox outbox;
@@ -34,13 +38,17 @@ class GroupImages {
       Guardians guardians,
       TransactionOperations<Connection> transactions,
       Db db,
-      Outbox outbox) {
+      Outbox outbox,
+      RateLimiter rateLimiter,
+      Limits limits) {
     this.images = images;
     this.groups = groups;
     this.guardians = guardians;
     this.transactions = transactions;
     this.db = db;
     this.outbox = outbox;
+    this.rateLimiter = rateLimiter;
+    this.limits = limits;
   }
 
   /** Returns the new avatar's (256 px) URL. */
@@ -48,6 +56,7 @@ class GroupImages {
     Guardian guardian = guardians.of(actor);
     // Checked before the (slow) image work, and again under the row lock.
     guardian.ensureCanEdit(groups.requireBySlug(slug));
+    rateLimiter.consume(limits.forActor(limits.uploadsPerUser, guardian), guardian);
     String base = images.storeAvatar(upload);
     String old;
     try {

@@ -5,6 +5,8 @@ import io.starbridge.event.Outbox;
 import io.starbridge.security.Actor;
 import io.starbridge.security.Guardian;
 import io.starbridge.security.Guardians;
+import io.starbridge.security.Limits;
+import io.starbridge.security.RateLimiter;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.util.Map;
@@ -19,19 +21,30 @@ public class JoinGroup {
   private final GroupLookup groups;
   private final Members members;
   private final Guardians guardians;
+  private final RateLimiter rateLimiter;
+  private final Limits limits;
   private final Outbox outbox;
 
-  JoinGroup(GroupLookup groups, Members members, Guardians guardians, Outbox outbox) {
+  JoinGroup(
+      GroupLookup groups,
+      Members members,
+      Guardians guardians,
+      Outbox outbox,
+      RateLimiter rateLimiter,
+      Limits limits) {
     this.groups = groups;
     this.members = members;
     this.guardians = guardians;
     this.outbox = outbox;
+    this.rateLimiter = rateLimiter;
+    this.limits = limits;
   }
 
   @Transactional
   public GroupView.MembershipView call(Actor actor, String slug) {
     Guardian guardian = guardians.of(actor);
     guardian.ensureSignedIn();
+    rateLimiter.consume(limits.forActor(limits.groupJoinsPerUser, guardian), guardian);
     Group group = groups.requireBySlugForUpdate(slug);
     guardian.ensureCanSee(group);
     GroupMembership m = members.find(group.id(), actor.id()).orElse(null);

@@ -96,7 +96,11 @@ public class Bookmarks {
                     + " and "
                     + scope.topicsVisible("t")
                     + " and "
-                    + scope.postBodiesVisible("p"));
+                    + scope.postBodiesVisible("p")
+                    + " and "
+                    + scope.topicsUnhidden("t")
+                    + " and "
+                    + scope.postsUnhidden("p"));
     if (cursor != null) {
       record Pos(Instant at, long postId) {}
       Pos pos =

@@ -4,6 +4,7 @@ import io.starbridge.common.ApiException;
 import io.starbridge.common.FieldError;
 import io.starbridge.event.Outbox;
 import io.starbridge.markdown.Cooked;
+import io.starbridge.moderation.PostingRules;
 import io.starbridge.security.Actor;
 import io.starbridge.security.Guardian;
 import io.starbridge.security.Guardians;
@@ -29,6 +30,7 @@ public class CreateReply {
   private final PostQueries queries;
   private final Guardians guardians;
   private final Outbox outbox;
+  private final PostingRules rules;
 
   CreateReply(
       TopicLookup topics,
@@ -38,7 +40,9 @@ public class CreateReply {
       PostWriter writer,
       PostQueries queries,
       Guardians guardians,
-      Outbox outbox) {
+      Outbox outbox,
+      PostingRules rules) {
+    this.rules = rules;
     this.topics = topics;
     this.activity = activity;
     this.reads = reads;
@@ -69,7 +73,10 @@ public class CreateReply {
     if (parent != null) {
       guardian.ensureCanReplyTo(parent, topic);
     }
+    PostingRules.Decision decision = rules.before(guardian, topic.board(), body, false);
+    body = decision.body();
     Cooked cooked = writer.cook(body);
+    decision = rules.after(guardian, topic.board(), cooked, decision);
     int number = activity.replyAdded(topic, actor.id());
     long postId = writer.insert(topicId, number, actor.id(), req.replyTo(), body, cooked);
     reads.record(actor.id(), topicId, number);
@@ -82,7 +89,9 @@ public class CreateReply {
       payload.put("replyToPostId", parent.id());
       payload.put("replyToUserId", parent.authorId());
     }
+    payload.put("held", decision.holdReason() != null);
     outbox.publish("PostCreated", "post", postId, actor.id(), payload);
+    rules.apply(decision, postId, topic.groupId());
     return queries.view(guardian, topic, postId);
   }
 }

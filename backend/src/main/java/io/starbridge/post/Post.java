@@ -15,11 +15,14 @@ public record Post(
     @Nullable Long replyToPostId,
     Instant createdAt,
     @Nullable Instant deletedAt,
-    @Nullable Long deletedBy) {
+    @Nullable Long deletedBy,
+    @Nullable Instant hiddenAt,
+    @Nullable String hiddenReason) {
 
   /** The select-list of a post aliased {@code p} (plain column names). */
   static final String COLUMNS =
-      "p.id, p.topic_id, p.post_number, p.author_id, p.reply_to_post_id, p.created_at, p.deleted_at, p.deleted_by";
+      "p.id, p.topic_id, p.post_number, p.author_id, p.reply_to_post_id, p.created_at, p.deleted_at, p.deleted_by,"
+          + " p.hidden_at, p.hidden_reason";
 
   static Post read(ResultSet rs) throws SQLException {
     return new Post(
@@ -30,11 +33,18 @@ public record Post(
         Db.nullableLong(rs, "reply_to_post_id"),
         Db.instant(rs, "created_at"),
         Db.instant(rs, "deleted_at"),
-        Db.nullableLong(rs, "deleted_by"));
+        Db.nullableLong(rs, "deleted_by"),
+        Db.instant(rs, "hidden_at"),
+        rs.getString("hidden_reason"));
   }
 
   public boolean deleted() {
     return deletedAt != null;
+  }
+
+  /** Hidden pending review or awaiting approval (see the moderation package). */
+  public boolean hidden() {
+    return hiddenAt != null;
   }
 
   /** The first post carries the topic: deleting it deletes the topic. */

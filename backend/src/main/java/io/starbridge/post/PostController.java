@@ -103,7 +103,8 @@ class PostController {
             201,
             Argument.of(PostView.class),
             () -> {
-              rateLimiter.consume(limits.postsPerUser, guardians.of(actor));
+              rateLimiter.consume(
+                  limits.forActor(limits.postsPerUser, guardians.of(actor)), guardians.of(actor));
               return createReply.call(actor, id, body);
             });
     return HttpResponse.status(HttpStatus.valueOf(result.status())).body(result.body());
@@ -121,7 +122,8 @@ class PostController {
       @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
       @PathVariable long id,
       @Valid @Body PostRequests.Edit body) {
-    rateLimiter.consume(limits.editsPerUser, guardians.of(actor));
+    rateLimiter.consume(
+        limits.forActor(limits.editsPerUser, guardians.of(actor)), guardians.of(actor));
     return editPost.call(actor, id, body);
   }
 
@@ -154,7 +156,8 @@ class PostController {
       @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
       @PathVariable long id,
       @PathVariable String kind) {
-    rateLimiter.consume(limits.reactionsPerUser, guardians.of(actor));
+    rateLimiter.consume(
+        limits.forActor(limits.reactionsPerUser, guardians.of(actor)), guardians.of(actor));
     return new Reactions(react.add(actor, id, kind));
   }
 

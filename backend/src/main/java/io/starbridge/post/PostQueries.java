@@ -361,6 +361,8 @@ public class PostQueries {
         rs.getBoolean("bookmarked"),
         post.deleted(),
         rs.getBoolean("ignored"),
+        post.hidden(),
+        post.hidden() && showBody ? post.hiddenReason() : null,
         depth,
         new PostView.Permissions(
             guardian.canEdit(post, topic),

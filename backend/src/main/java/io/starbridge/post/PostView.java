@@ -14,6 +14,10 @@ import java.util.List;
  * @param bodyHtml sanitized HTML; null for a deleted post unless the caller is staff
  * @param reactions the kinds with at least one reaction, in a fixed order
  * @param ignored the caller muted or blocked the author: the SPA collapses the post
+ * @param hidden hidden pending a moderator's review or awaiting approval: the text is shown to
+ *     staff and the author only
+ * @param hiddenReason {@code reports}, {@code staff}, {@code approval} or {@code spam}: for the
+ *     author and staff (the author's notice), null otherwise
  * @param depth the nesting depth (0 = the first post, capped at 5) in the threaded view; null
  *     otherwise
  */
@@ -33,6 +37,8 @@ public record PostView(
     boolean bookmarked,
     boolean deleted,
     boolean ignored,
+    boolean hidden,
+    @Nullable String hiddenReason,
     @Nullable Integer depth,
     Permissions permissions) {
 

@@ -6,7 +6,10 @@ import io.starbridge.event.Outbox;
 import io.starbridge.media.MediaUrls;
 import io.starbridge.media.StoredImages;
 import io.starbridge.security.Actor;
+import io.starbridge.security.Guardian;
 import io.starbridge.security.Guardians;
+import io.starbridge.security.Limits;
+import io.starbridge.security.RateLimiter;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.util.HashMap;
@@ -23,6 +26,8 @@ public class ProfileImages {
   private final TransactionOperations<Connection> transactions;
   private final Db db;
   private final Guardians guardians;
+  private final RateLimiter rateLimiter;
+  private final Limits limits;
   private final Outbox outbox;
 
   ProfileImages(
@@ -30,20 +35,30 @@ public class ProfileImages {
       TransactionOperations<Connection> transactions,
       Db db,
       Guardians guardians,
-      Outbox outbox) {
+      Outbox outbox,
+      RateLimiter rateLimiter,
+      Limits limits) {
     this.images = images;
     this.transactions = transactions;
     this.db = db;
     this.guardians = guardians;
     this.outbox = outbox;
+    this.rateLimiter = rateLimiter;
+    this.limits = limits;
   }
 
   /** Returns the new avatar's (256 px) URL. */
   public String setAvatar(Actor actor, byte[] upload) {
-    guardians.of(actor).ensureCanWrite();
+    consumeUpload(actor);
     String base = images.storeAvatar(upload);
     images.removeAvatar(replaceKey(actor.id(), "avatar_key", base, "UserAvatarChanged"));
     return MediaUrls.avatar(base);
+  }
+
+  private void consumeUpload(Actor actor) {
+    Guardian guardian = guardians.of(actor);
+    guardian.ensureCanWrite();
+    rateLimiter.consume(limits.forActor(limits.uploadsPerUser, guardian), guardian);
   }
 
   public void deleteAvatar(Actor actor) {
@@ -53,7 +68,7 @@ public class ProfileImages {
 
   /** Returns the new cover's URL. */
   public String setCover(Actor actor, byte[] upload) {
-    guardians.of(actor).ensureCanWrite();
+    consumeUpload(actor);
     String key = images.storeCover(upload);
     images.remove(replaceKey(actor.id(), "cover_key", key, "UserCoverChanged"));
     return MediaUrls.of(key);

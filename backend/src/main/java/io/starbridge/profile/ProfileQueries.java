@@ -115,11 +115,17 @@ public class ProfileQueries {
             + " (select count(*) from topics t left join boards b on b.id = t.board_id"
             + "   left join groups g on g.id = t.group_id"
             + "   where t.author_id = u.id and t.deleted_at is null and "
+            + scope.topicsUnhidden("t")
+            + " and "
             + scope.topicsReadable("t", "b", "g")
             + ") as topic_count,"
             + " (select count(*) from posts p join topics t on t.id = p.topic_id"
             + "   left join boards b on b.id = t.board_id left join groups g on g.id = t.group_id"
             + "   where p.author_id = u.id and p.deleted_at is null and t.deleted_at is null and "
+            + scope.topicsUnhidden("t")
+            + " and "
+            + scope.postsUnhidden("p")
+            + " and "
             + scope.topicsReadable("t", "b", "g")
             + ") as post_count,"
             + " (select count(*) from user_follows f where f.followee_id = u.id) as follower_count,"
@@ -224,6 +230,10 @@ public class ProfileQueries {
                     + " left join boards b on b.id = t.board_id left join groups g on g.id = t.group_id"
                     + " join users a on a.id = p.author_id"
                     + " where p.author_id = ? and p.deleted_at is null and t.deleted_at is null and "
+                    + guardian.readableScope().topicsUnhidden("t")
+                    + " and "
+                    + guardian.readableScope().postsUnhidden("p")
+                    + " and "
                     + guardian.readableScope().topicsReadable("t", "b", "g"),
                 person.id());
     if (after != null) {

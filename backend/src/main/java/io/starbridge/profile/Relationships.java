@@ -6,6 +6,8 @@ import io.starbridge.event.Outbox;
 import io.starbridge.security.Actor;
 import io.starbridge.security.Guardian;
 import io.starbridge.security.Guardians;
+import io.starbridge.security.Limits;
+import io.starbridge.security.RateLimiter;
 import io.starbridge.topic.TopicRules;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -23,13 +25,23 @@ public class Relationships {
   private final Db db;
   private final ProfileQueries people;
   private final Guardians guardians;
+  private final RateLimiter rateLimiter;
+  private final Limits limits;
   private final Outbox outbox;
 
-  Relationships(Db db, ProfileQueries people, Guardians guardians, Outbox outbox) {
+  Relationships(
+      Db db,
+      ProfileQueries people,
+      Guardians guardians,
+      Outbox outbox,
+      RateLimiter rateLimiter,
+      Limits limits) {
     this.db = db;
     this.people = people;
     this.guardians = guardians;
     this.outbox = outbox;
+    this.rateLimiter = rateLimiter;
+    this.limits = limits;
   }
 
   @Transactional
@@ -38,6 +50,7 @@ public class Relationships {
     guardian.ensureSignedIn();
     Person target = people.person(handle);
     guardian.ensureCanFollow(target);
+    rateLimiter.consume(limits.forActor(limits.followsPerUser, guardian), guardian);
     int added =
         db.update(
             "insert into user_follows (follower_id, followee_id) values (?, ?) on conflict do nothing",

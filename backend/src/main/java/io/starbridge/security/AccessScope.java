@@ -60,6 +60,30 @@ public final class AccessScope {
     return staff ? "true" : "(" + alias + ".deleted_at is null)";
   }
 
+  /**
+   * Hidden topics (pending review, awaiting approval) are seen by staff and their author only
+   * ({@link Guardian#canSee(io.starbridge.topic.Topic)}); every list filters with this.
+   */
+  public String topicsUnhidden(String alias) {
+    return unhidden(alias);
+  }
+
+  /** A hidden post's text is for staff and its author ({@link Guardian#canSeeBody}). */
+  public String postsUnhidden(String alias) {
+    return unhidden(alias);
+  }
+
+  private String unhidden(String alias) {
+    Db.checkAlias(alias);
+    if (staff) {
+      return "true";
+    }
+    if (userId == null) {
+      return "(" + alias + ".hidden_at is null)";
+    }
+    return "(" + alias + ".hidden_at is null or " + alias + ".author_id = " + userId + ")";
+  }
+
   /** A deleted post's text is for staff only ({@link Guardian#canSeeBody}). */
   public String postBodiesVisible(String alias) {
     Db.checkAlias(alias);

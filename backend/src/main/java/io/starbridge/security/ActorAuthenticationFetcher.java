@@ -29,14 +29,17 @@ public class ActorAuthenticationFetcher implements AuthenticationFetcher<HttpReq
 
   private final SessionStore sessions;
   private final PersonalTokens personalTokens;
+  private final Visits visits;
   private final Scheduler blocking;
 
   public ActorAuthenticationFetcher(
       SessionStore sessions,
       PersonalTokens personalTokens,
+      Visits visits,
       @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
     this.sessions = sessions;
     this.personalTokens = personalTokens;
+    this.visits = visits;
     this.blocking = Schedulers.fromExecutorService(executor);
   }
 
@@ -62,6 +65,11 @@ public class ActorAuthenticationFetcher implements AuthenticationFetcher<HttpReq
                 (bearer.isPresent()
                         ? personalTokens.authenticate(bearer.get())
                         : sessions.authenticate(cookie.get()))
+                    .map(
+                        actor -> {
+                          visits.record(actor.id()); // once a day per member (trust levels)
+                          return actor;
+                        })
                     .map(ActorAuthenticationFetcher::toAuthentication)
                     .orElse(null))
         .subscribeOn(blocking);

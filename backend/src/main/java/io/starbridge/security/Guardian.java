@@ -178,7 +178,9 @@ public final class Guardian {
    */
   public boolean canSee(Topic topic) {
     boolean place = topic.board() != null ? canSee(topic.board()) : canReadContent(topic.group());
-    return place && (!topic.deleted() || moderates(topic));
+    return place
+        && (!topic.deleted() || moderates(topic))
+        && (!topic.hidden() || moderates(topic) || isAuthor(topic));
   }
 
   public void ensureCanSee(Topic topic) {
@@ -319,7 +321,9 @@ public final class Guardian {
 
   /** A deleted post stays in its topic as a tombstone; only staff see its text. */
   public boolean canSeeBody(Post post, Topic topic) {
-    return canSee(topic) && (!post.deleted() || moderates(topic));
+    return canSee(topic)
+        && (!post.deleted() || moderates(topic))
+        && (!post.hidden() || moderates(topic) || isAuthor(post));
   }
 
   /** For a single post: the topic must be visible (a tombstone is visible too). */
@@ -1016,6 +1020,150 @@ public final class Guardian {
       case "following" -> relationTo(person.id()).followedBy();
       default -> true;
     };
+  }
+
+  // ---- trust and moderation -----------------------------------------------------------------
+  //
+  // Reports: anyone signed in (silenced members too: reporting is not posting) reports what they
+  // can see; what they cannot see answers 404. Reports on content are handled by whoever moderates
+  // its topic (site staff in boards; group owners/moderators, and site staff who may read the
+  // group, in groups); reports on people by site staff; reports on a group by its managers and site
+  // staff who may see it. Trust level 0 ("new") members post under limits; see TrustRules.
+
+  public void ensureCanReport() {
+    ensureSignedIn();
+  }
+
+  /** A report by staff hides its target at once (no threshold). */
+  public boolean reportsHideAtOnce() {
+    return isStaff();
+  }
+
+  /** Handle reports on a topic or its posts, hide, approve, lock, delete, restore. */
+  public boolean canModerateContentOf(Topic topic) {
+    return canModerate(topic);
+  }
+
+  /** Handle reports on a group itself (its about page): its managers, site staff who see it. */
+  public boolean canModerateGroup(Group group) {
+    return canSee(group)
+        && (isAdmin() || isGroupManager(group) || (isStaff() && canReadContent(group)));
+  }
+
+  /** Reports on people, and warnings, silences and suspensions: site staff only. */
+  public boolean canModeratePeople() {
+    return isStaff();
+  }
+
+  /** The review queue: site staff, and group owners/moderators (their groups' items only). */
+  public boolean canSeeReviewQueue() {
+    return isStaff() || !managedGroupIds().isEmpty();
+  }
+
+  public void ensureCanSeeReviewQueue() {
+    ensureSignedIn();
+    if (!canSeeReviewQueue()) {
+      throw ApiException.forbidden("Only moderators may see the review queue");
+    }
+  }
+
+  /** Groups the actor manages as owner or moderator (active memberships). */
+  public Set<Long> managedGroupIds() {
+    Set<Long> ids = new LinkedHashSet<>();
+    for (GroupMembership m : memberships().values()) {
+      if (m.active() && m.role() != GroupMembership.Role.MEMBER) {
+        ids.add(m.groupId());
+      }
+    }
+    return ids;
+  }
+
+  /**
+   * Warn, silence or suspend a person: site staff, never oneself; moderators act on members only
+   * (admins on moderators too, and nobody on an admin but another admin).
+   */
+  public void ensureCanActOn(Person person) {
+    ensureSignedIn();
+    if (!canModeratePeople()) {
+      throw ApiException.forbidden("Only site moderators may warn, silence or suspend members");
+    }
+    if (isSelf(person)) {
+      throw ApiException.forbidden("You cannot act on your own account");
+    }
+    if (person.isStaff() && !isAdmin()) {
+      throw ApiException.forbidden("Only administrators may act on staff members");
+    }
+    if ("admin".equals(person.role())) {
+      throw ApiException.forbidden("Administrators cannot be silenced or suspended");
+    }
+  }
+
+  /** A person's moderation history (reports, actions): site staff. */
+  public void ensureCanSeeModerationHistory() {
+    ensureSignedIn();
+    if (!canModeratePeople()) {
+      throw ApiException.forbidden("Only site moderators may see moderation histories");
+    }
+  }
+
+  /** The whole audit log: site staff; group owners/moderators see their groups' rows only. */
+  public boolean canSeeWholeAuditLog() {
+    return isStaff();
+  }
+
+  public void ensureCanSeeAuditLog() {
+    ensureSignedIn();
+    if (!canSeeWholeAuditLog() && managedGroupIds().isEmpty()) {
+      throw ApiException.forbidden("Only moderators may read the audit log");
+    }
+  }
+
+  /** Trust level 4 (leader) is granted by hand, by admins only; the job promotes up to 3. */
+  public void ensureCanGrantTrustLevel() {
+    ensureAdmin();
+  }
+
+  /** Trust level 0 ("new user"): the limits of {@link TrustRules} apply; staff never. */
+  public boolean isNewUser() {
+    return isSignedIn() && !isStaff() && actor.trustLevel() == 0;
+  }
+
+  /**
+   * New users may put at most {@code maxLinks} links and {@code maxImages} images in a post
+   * (Discourse's defaults: 2 and 0), so a fresh spam account cannot flood links.
+   */
+  public void ensureWithinNewUserContent(int links, int images, int maxLinks, int maxImages) {
+    if (!isNewUser()) {
+      return;
+    }
+    if (images > maxImages) {
+      throw ApiException.invalid(
+          "body",
+          "new_user_images",
+          maxImages == 0
+              ? "New members cannot post images yet: take part for a while first"
+              : "New members may post at most " + maxImages + " images");
+    }
+    if (links > maxLinks) {
+      throw ApiException.invalid(
+          "body", "new_user_links", "New members may post at most " + maxLinks + " links");
+    }
+  }
+
+  /** New users' first {@code firstPosts} posts in a board marked "approval required" wait. */
+  public boolean needsApproval(Board board, long visiblePosts, int firstPosts) {
+    return board.approvalRequired() && isNewUser() && visiblePosts < firstPosts;
+  }
+
+  /** New users' daily caps (their first day: topics and replies). */
+  public void ensureWithinFirstDayCap(boolean firstDay, long done, int cap, boolean topic) {
+    if (isNewUser() && firstDay && done >= cap) {
+      throw ApiException.forbidden(
+          "New members may post at most "
+              + cap
+              + (topic ? " topics" : " replies")
+              + " on their first day: please come back tomorrow");
+    }
   }
 
   private boolean isAuthor(Topic topic) {

@@ -74,6 +74,18 @@ public class RateLimiter {
     }
   }
 
+  /**
+   * A write: one token of the actor's bucket ({@code limits.forActor}: tighter for new users) and
+   * one of the client address's shared write bucket. Staff are exempt from both.
+   */
+  public void consumeWrite(Limits limits, Limit limit, Guardian guardian, String ip) {
+    if (!guardian.isSignedIn() || !guardian.isRateLimited()) {
+      return;
+    }
+    consume(limits.forActor(limit, guardian), Long.toString(guardian.actor().id()));
+    consume(limits.writesPerIp, ip);
+  }
+
   /** Throws 429 if no token is left, without taking one (for "failures only" limits). */
   public void check(Limit limit, String key) {
     EstimationProbe probe = withBucket(limit, key, b -> b.estimateAbilityToConsume(1));

@@ -12,6 +12,7 @@ import io.starbridge.group.Group;
 import io.starbridge.group.GroupCounters;
 import io.starbridge.group.GroupLookup;
 import io.starbridge.markdown.Cooked;
+import io.starbridge.moderation.PostingRules;
 import io.starbridge.post.PostWriter;
 import io.starbridge.security.Actor;
 import io.starbridge.security.Guardian;
@@ -40,6 +41,7 @@ public class CreateTopic {
   private final TopicQueries queries;
   private final Guardians guardians;
   private final Outbox outbox;
+  private final PostingRules rules;
 
   CreateTopic(
       Db db,
@@ -51,7 +53,9 @@ public class CreateTopic {
       ReadTracking reads,
       TopicQueries queries,
       Guardians guardians,
-      Outbox outbox) {
+      Outbox outbox,
+      PostingRules rules) {
+    this.rules = rules;
     this.db = db;
     this.boards = boards;
     this.boardCounters = boardCounters;
@@ -88,7 +92,10 @@ public class CreateTopic {
       guardian.ensureCanCreateTopicIn(group);
     }
 
+    PostingRules.Decision decision = rules.before(guardian, board, body, true);
+    body = decision.body();
     Cooked cooked = posts.cook(body);
+    decision = rules.after(guardian, board, cooked, decision);
     long topicId =
         db.insertReturningId(
             """
@@ -121,7 +128,9 @@ public class CreateTopic {
     postPayload.put("topicId", topicId);
     postPayload.put("postNumber", 1);
     postPayload.put("mentions", cooked.mentions());
+    postPayload.put("held", decision.holdReason() != null);
     outbox.publish("PostCreated", "post", postId, actor.id(), postPayload);
+    rules.apply(decision, postId, group == null ? null : group.id());
     return queries.view(guardian, topicId);
   }
 }

@@ -32,7 +32,8 @@ public record Topic(
     int highestPostNumber,
     Instant createdAt,
     @Nullable Instant deletedAt,
-    boolean othersReplied) {
+    boolean othersReplied,
+    @Nullable Instant hiddenAt) {
 
   /**
    * The select-list of a topic aliased {@code t} left-joined with its board aliased {@code b} and
@@ -44,7 +45,7 @@ public record Topic(
           + ", "
           + Group.columns("g")
           + ", t.id, t.author_id, t.title, t.slug, t.tags, t.pinned, t.locked, t.closed, t.highest_post_number,"
-          + " t.created_at, t.deleted_at,"
+          + " t.created_at, t.deleted_at, t.hidden_at,"
           + " exists (select 1 from posts op where op.topic_id = t.id and op.author_id <> t.author_id"
           + " and op.deleted_at is null) as others_replied";
 
@@ -70,7 +71,8 @@ public record Topic(
         rs.getInt("highest_post_number"),
         Db.instant(rs, "created_at"),
         Db.instant(rs, "deleted_at"),
-        rs.getBoolean("others_replied"));
+        rs.getBoolean("others_replied"),
+        Db.instant(rs, "hidden_at"));
   }
 
   static List<String> tags(ResultSet rs, String column) throws SQLException {
@@ -80,6 +82,11 @@ public record Topic(
 
   public boolean deleted() {
     return deletedAt != null;
+  }
+
+  /** Hidden pending review or awaiting approval (see the moderation package). */
+  public boolean hidden() {
+    return hiddenAt != null;
   }
 
   /** The group's id for a group topic, else null (audit rows carry it as their scope). */

@@ -89,7 +89,8 @@ class TopicController {
             201,
             Argument.of(TopicView.class),
             () -> {
-              rateLimiter.consume(limits.topicsPerUser, guardians.of(actor));
+              rateLimiter.consume(
+                  limits.forActor(limits.topicsPerUser, guardians.of(actor)), guardians.of(actor));
               return createTopic.call(actor, body);
             });
     return HttpResponse.status(HttpStatus.valueOf(result.status())).body(result.body());
@@ -148,7 +149,8 @@ class TopicController {
       @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
       @PathVariable long id,
       @Valid @Body TopicRequests.Update body) {
-    rateLimiter.consume(limits.editsPerUser, guardians.of(actor));
+    rateLimiter.consume(
+        limits.forActor(limits.editsPerUser, guardians.of(actor)), guardians.of(actor));
     return updateTopic.call(actor, id, body);
   }
 

@@ -330,7 +330,7 @@ public class TopicQueries {
               + " / power(extract(epoch from (?::timestamptz - t.created_at))::float8 / 3600 + 2, 1.8) as sort_key) k",
           ref);
     }
-    sql.append(" where t.deleted_at is null");
+    sql.append(" where t.deleted_at is null and " + guardian.readableScope().topicsUnhidden("t"));
     if (userId != null && source.authorId() == null) {
       // Topics by people the caller muted or blocked leave its lists, in SQL so pages stay full.
       sql.append(
