@@ -10,6 +10,9 @@ import { HomeRoute } from './routes/HomeRoute';
 import { LatestRoute } from './routes/LatestRoute';
 import { NewGroupRoute } from './routes/NewGroupRoute';
 import { NotFoundRoute } from './routes/NotFoundRoute';
+import { RegistryDraftRoute } from './routes/RegistryDraftRoute';
+import { RegistryEntryRoute } from './routes/RegistryEntryRoute';
+import { RegistryVerifyRoute } from './routes/RegistryVerifyRoute';
 import { ResetPasswordRoute } from './routes/ResetPasswordRoute';
 import { RouteError } from './routes/RouteError';
 import { SearchRoute } from './routes/SearchRoute';
@@ -57,6 +60,9 @@ export const routes = [
       { path: 'reset-password', element: <ResetPasswordRoute /> },
       { path: 'settings', element: <SettingsRoute /> },
       { path: 'search', element: <SearchRoute /> },
+      { path: 'registry/verify', element: <RegistryVerifyRoute /> },
+      { path: 'registry/drafts/new', element: <RegistryDraftRoute /> },
+      { path: 'registry/entries/:id', element: <RegistryEntryRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },
