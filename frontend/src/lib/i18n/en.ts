@@ -21,6 +21,7 @@ export const en = {
   'lang.en': 'English',
 
   'footer.tagline': 'A community for the science-fiction industry',
+  'footer.registry': 'Copyright registry',
   'footer.apiDocs': 'API documentation',
 
   'common.loading': 'Loading…',

@@ -23,6 +23,7 @@ export const zhCN: Record<MessageKey, string> = {
   'lang.en': 'English',
 
   'footer.tagline': '科幻产业社区',
+  'footer.registry': '版权登记',
   'footer.apiDocs': 'API 文档',
 
   'common.loading': '加载中…',
