@@ -103,6 +103,29 @@ public class RegistryQueries {
                 EntryRow::read,
                 id)
             .orElseThrow(() -> ApiException.notFound("Registry entry"));
+    return certificate(row, cards(row.authorIds()));
+  }
+
+  /**
+   * The entries of one work (publications and revisions), oldest first: for copyright reports in
+   * moderation and the author dashboard. The caller checks that the actor may see the work.
+   */
+  public List<Certificate> entriesOfWork(long workId, int limit) {
+    List<EntryRow> rows =
+        db.list(
+            "select "
+                + EntryRow.COLUMNS
+                + " from registry_entries where work_id = ?"
+                + " order by seq limit ?",
+            EntryRow::read,
+            workId,
+            limit);
+    Map<Long, UserCard> cards =
+        cards(rows.stream().flatMap(r -> r.authorIds().stream()).distinct().toList());
+    return rows.stream().map(r -> certificate(r, cards)).toList();
+  }
+
+  private Certificate certificate(EntryRow row, Map<Long, UserCard> cards) {
     return new Certificate(
         row.seq(),
         row.seq(),
@@ -111,7 +134,7 @@ public class RegistryQueries {
         row.chapterId(),
         row.chapterNumber(),
         row.version(),
-        ordered(row.authorIds(), cards(row.authorIds())),
+        ordered(row.authorIds(), cards),
         EntryMessage.formatTime(row.registeredAt()),
         row.contentHash(),
         row.paragraphCount(),

@@ -25,6 +25,7 @@ class RegistryApiTest extends ForumTest {
   @Inject Registry registry;
   @Inject RegistryAudit audit;
   @Inject RegistryDays days;
+  @Inject RegistryQueries queries;
 
   private static final String CHAPTER =
       "第一章 星桥\r\n\r\n"
@@ -128,6 +129,23 @@ class RegistryApiTest extends ForumTest {
 
     assertThat(anon.post("/api/v1/registry/verify", Map.of("text", unique("无人登记过的文字"))).items())
         .isEmpty();
+  }
+
+  @Test
+  void aWorksEntriesAreListedOldestFirst() {
+    Account writer = fx().member("writer");
+    long work = System.nanoTime();
+    Registration first =
+        registry.register(
+            RegistrationRequest.publication(
+                work, 1, 1, 1, List.of(writer.id()), uniqueChapter(), null));
+    Registration second =
+        registry.register(
+            RegistrationRequest.revision(
+                work, 1, 1, 2, List.of(writer.id()), uniqueChapter(), null));
+    assertThat(queries.entriesOfWork(work, 10))
+        .extracting(c -> c.seq() + ":" + c.kind() + ":" + c.version())
+        .containsExactly(first.seq() + ":publication:1", second.seq() + ":revision:2");
   }
 
   @Test
