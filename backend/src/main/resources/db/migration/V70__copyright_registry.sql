@@ -1,6 +1,6 @@
 -- Copyright registry: an append-only, hash-chained, Ed25519-signed list of registrations.
--- work_id / chapter_id are plain bigints: the works tables live on another branch; the foreign
--- keys are added by a later migration once both have landed (see CONTRIBUTING).
+-- work_id / chapter_id are plain bigints without foreign keys, on purpose: an entry is evidence
+-- and must outlive the deletion of its work or chapter.
 
 -- Every public key that ever signed an entry; the current one has retired_at null.
 create table registry_keys (
