@@ -64,7 +64,8 @@ test('a writer registers a draft; a stranger verifies a pasted paragraph of it',
     // A stranger (signed out) pastes one paragraph on the verify page.
     await page.context().clearCookies();
     await page.goto(`${BASE_URL}/registry/verify`);
-    await page.getByLabel('Text or hash').fill(`  ${paragraph}  \n`);
+    // Outer blank lines and trailing spaces do not count (the canonical form); indentation would.
+    await page.getByLabel('Text or hash').fill(`\n${paragraph}  \n`);
     await page.getByRole('button', { name: 'Verify' }).click();
     const found = page.getByRole('link', { name: `Certificate of entry ${id}` });
     await found.waitFor();
