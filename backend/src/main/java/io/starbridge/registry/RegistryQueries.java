@@ -187,6 +187,9 @@ public class RegistryQueries {
               MAX_MATCHES)
           .forEach(e -> paragraphMatches.put(e.getKey(), e.getValue()));
     }
+    // Seq 0 never exists; it keeps the array non-empty (an empty one would bind as text[]).
+    List<Long> paragraphSeqs = new ArrayList<>(paragraphMatches.keySet());
+    paragraphSeqs.add(0L);
     List<EntryRow> rows =
         db.list(
             "select "
@@ -195,8 +198,7 @@ public class RegistryQueries {
                 + " order by seq limit ?",
             EntryRow::read,
             fullHash,
-            List.copyOf(
-                paragraphMatches.keySet().isEmpty() ? List.of(0L) : paragraphMatches.keySet()),
+            paragraphSeqs,
             MAX_MATCHES);
     Map<Long, UserCard> cards =
         cards(rows.stream().flatMap(r -> r.authorIds().stream()).distinct().toList());
