@@ -12,6 +12,9 @@ import { LatestRoute } from './routes/LatestRoute';
 import { NewGroupRoute } from './routes/NewGroupRoute';
 import { NotFoundRoute } from './routes/NotFoundRoute';
 import { NotificationsRoute } from './routes/NotificationsRoute';
+import { RegistryDraftRoute } from './routes/RegistryDraftRoute';
+import { RegistryEntryRoute } from './routes/RegistryEntryRoute';
+import { RegistryVerifyRoute } from './routes/RegistryVerifyRoute';
 import { ResetPasswordRoute } from './routes/ResetPasswordRoute';
 import { RouteError } from './routes/RouteError';
 import { SearchRoute } from './routes/SearchRoute';
@@ -93,6 +96,9 @@ export const routes = [
             Component: m.SiteSettingsPage,
           })),
       },
+      { path: 'registry/verify', element: <RegistryVerifyRoute /> },
+      { path: 'registry/drafts/new', element: <RegistryDraftRoute /> },
+      { path: 'registry/entries/:id', element: <RegistryEntryRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

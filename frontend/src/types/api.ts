@@ -427,3 +427,44 @@ export interface Invitation {
   invitedBy?: UserCard | null;
   since: string;
 }
+
+// Copyright registry (/registry). Times are strings exactly as signed: UTC, six fractional digits.
+export type RegistryKind = 'publication' | 'revision' | 'draft';
+
+export interface RegistryCertificate {
+  id: number;
+  seq: number;
+  kind: RegistryKind;
+  workId?: number | null;
+  chapterId?: number | null;
+  chapterNumber?: number | null;
+  version?: number | null;
+  authors?: UserCard[];
+  registeredAt: string;
+  contentHash: string;
+  paragraphCount: number;
+  paragraphsDigest: string;
+  previousHash: string;
+  entryHash: string;
+  algorithm: string;
+  keyId: string;
+  signature: string;
+  signedMessage: string;
+}
+
+export interface RegistryMatch {
+  id: number;
+  seq: number;
+  kind: RegistryKind;
+  workId?: number | null;
+  chapterId?: number | null;
+  chapterNumber?: number | null;
+  version?: number | null;
+  authors?: UserCard[];
+  registeredAt: string;
+  contentHash: string;
+  entryHash: string;
+  keyId: string;
+  match: 'full' | 'paragraph';
+  matchedParagraphs: number;
+}

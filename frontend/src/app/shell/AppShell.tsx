@@ -1,4 +1,4 @@
-import { Outlet } from 'react-router';
+import { Link, Outlet } from 'react-router';
 import { useI18n } from '@/lib/i18n';
 import { VerifyEmailBanner } from '@/features/auth/components/VerifyEmailBanner';
 import { AccountStatusBanner } from '@/features/moderation/components/AccountStatusBanner';
@@ -26,6 +26,8 @@ export function AppShell() {
             <span>{t('footer.tagline')}</span>
           </p>
           <p>
+            <Link to="/registry/verify">{t('footer.registry')}</Link>
+            <span aria-hidden="true"> · </span>
             <a href="/api/docs">{t('footer.apiDocs')}</a>
           </p>
         </div>

@@ -21,6 +21,7 @@ export const en = {
   'lang.en': 'English',
 
   'footer.tagline': 'A community for the science-fiction industry',
+  'footer.registry': 'Copyright registry',
   'footer.apiDocs': 'API documentation',
 
   'common.loading': 'Loading…',
@@ -1060,6 +1061,52 @@ export const en = {
   'moderation.banner.until': 'Until {date}.',
   'moderation.banner.untilLifted': 'Until a moderator lifts it.',
   'moderation.banner.reason': 'Reason: {reason}',
+
+  'registry.certificate.title': 'Registration certificate',
+  'registry.certificate.lead': 'Starbridge copyright registry · entry {seq}',
+  'registry.certificate.print': 'Print',
+  'registry.certificate.verifyLink': 'Verify a text',
+  'registry.certificate.notFound': 'There is no registry entry with this number.',
+  'registry.certificate.draftNote':
+    'A draft: only its hashes were registered. The text was never sent to storage and is not shown.',
+  'registry.certificate.offline':
+    'Anyone can check this certificate without trusting the site: the signature covers the signed message below, byte for byte, and verifies with the public key published at /api/v1/registry/key.',
+  'registry.field.seq': 'Chain position',
+  'registry.field.kind': 'Kind',
+  'registry.field.registeredAt': 'Registered at (UTC)',
+  'registry.field.authors': 'Authors',
+  'registry.field.work': 'Work / chapter / version',
+  'registry.field.contentHash': 'Content hash (SHA-256)',
+  'registry.field.paragraphs': 'Indexed paragraphs',
+  'registry.field.previousHash': 'Previous entry hash',
+  'registry.field.entryHash': 'Entry hash',
+  'registry.field.key': 'Signing key',
+  'registry.field.signature': 'Signature (Ed25519, base64)',
+  'registry.field.signedMessage': 'Signed message',
+  'registry.kind.publication': 'Publication',
+  'registry.kind.revision': 'Revision',
+  'registry.kind.draft': 'Draft',
+  'registry.verify.title': 'Verify a text',
+  'registry.verify.lead':
+    'Paste a text, a paragraph of it, or a SHA-256 hash to see which registry entries match and when they were registered.',
+  'registry.verify.label': 'Text or hash',
+  'registry.verify.hint': 'Only the hashes are compared; what you paste is not stored.',
+  'registry.verify.submit': 'Verify',
+  'registry.verify.required': 'Paste a text or a hash first.',
+  'registry.verify.none': 'No registered entry matches.',
+  'registry.verify.found': '{count} matching entries, oldest first',
+  'registry.verify.full': 'Whole text',
+  'registry.verify.paragraph': '{count} matching paragraphs',
+  'registry.verify.open': 'Certificate of entry {seq}',
+  'registry.verify.registerDraft': 'Register a draft',
+  'registry.draft.title': 'Register a draft',
+  'registry.draft.lead':
+    'Record that you had this text at this moment, without publishing it: only its SHA-256 hashes (whole and per paragraph) enter the signed registry.',
+  'registry.draft.label': 'Draft text',
+  'registry.draft.hint': 'The text is hashed on the server and never stored or shown.',
+  'registry.draft.submit': 'Register',
+  'registry.draft.required': 'Paste the draft first.',
+  'registry.draft.signedOut': 'Sign in to register a draft.',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -94,6 +94,32 @@ public class Application {
         return 0;
       }
     }
+    if (name.equals("registry-audit")) {
+      try (ApplicationContext ctx = context(args)) {
+        var result =
+            ctx.getBean(io.starbridge.registry.RegistryAudit.class).run(System.out::println);
+        if (result.ok()) {
+          System.out.println("OK: " + result.checked() + " entries, chain and signatures intact");
+          return 0;
+        }
+        System.out.println(
+            "BROKEN at entry "
+                + result.brokenSeq()
+                + ": "
+                + result.problem()
+                + " ("
+                + result.checked()
+                + " entries before it are intact)");
+        return 1;
+      }
+    }
+    if (name.equals("registry-rotate-key")) {
+      try (ApplicationContext ctx = context(args)) {
+        var key = ctx.getBean(io.starbridge.registry.RegistryKeys.class).rotate();
+        System.out.println("new registry signing key " + key.keyId());
+        return 0;
+      }
+    }
     System.err.println(
         "unknown command: "
             + name
@@ -101,7 +127,9 @@ public class Application {
             + "  rebuild-feeds                                   rebuild every home feed and hot list in Redis\n"
             + "  seed-demo                                       a small bilingual demo community\n"
             + "  generate [--users N] [--topics N] [--posts N]   large synthetic data set for benchmarks\n"
-            + "  rebuild-search                                  rebuild the search index from the database");
+            + "  rebuild-search                                  rebuild the search index from the database\n"
+            + "  registry-audit                                  recompute the registry chain and signatures\n"
+            + "  registry-rotate-key                             retire the registry signing key, start a new one");
     return 2;
   }
 }

@@ -1,0 +1,248 @@
+package io.starbridge.registry;
+
+import io.starbridge.account.UserCard;
+import io.starbridge.common.ApiException;
+import io.starbridge.common.Cursors;
+import io.starbridge.common.Db;
+import io.starbridge.common.FieldError;
+import io.starbridge.common.Page;
+import io.starbridge.registry.RegistryViews.Certificate;
+import io.starbridge.registry.RegistryViews.DayView;
+import io.starbridge.registry.RegistryViews.HeadView;
+import io.starbridge.registry.RegistryViews.KeyInfo;
+import io.starbridge.registry.RegistryViews.KeyView;
+import io.starbridge.registry.RegistryViews.VerifyItem;
+import io.starbridge.registry.RegistryViews.VerifyRequest;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Read models of the registry: key, head, days, certificates and verification. */
+@Singleton
+public class RegistryQueries {
+  static final int MAX_MATCHES = 100;
+  private static final Pattern HEX64 = Pattern.compile("[0-9a-fA-F]{64}");
+  private final Db db;
+  private final RegistryKeys keys;
+
+  RegistryQueries(Db db, RegistryKeys keys) {
+    this.db = db;
+    this.keys = keys;
+  }
+
+  public KeyView key() {
+    List<RegistryKeys.PublishedKey> all = keys.all();
+    KeyFiles.SiteKey current = keys.current();
+    RegistryKeys.PublishedKey mine =
+        all.stream().filter(k -> k.keyId().equals(current.keyId())).findFirst().orElse(null);
+    List<KeyInfo> earlier =
+        all.stream()
+            .filter(k -> !k.keyId().equals(current.keyId()))
+            .map(
+                k ->
+                    new KeyInfo(
+                        k.keyId(), time(k.createdAt()), time(k.retiredAt()), k.publicKeyPem()))
+            .toList();
+    return new KeyView(
+        "Ed25519",
+        current.keyId(),
+        current.publicPem(),
+        mine == null ? null : time(mine.createdAt()),
+        earlier);
+  }
+
+  public HeadView head() {
+    return db.one(
+            "select seq, entry_hash, registered_at from registry_entries order by seq desc limit 1",
+            rs ->
+                new HeadView(rs.getLong(1), rs.getString(2), time(Db.instant(rs, "registered_at"))))
+        .orElse(new HeadView(0, EntryMessage.GENESIS, null));
+  }
+
+  /** Published closing heads, newest day first. */
+  public Page<DayView> days(String cursor, Integer limit) {
+    int n = Cursors.limit(limit, 30, 100);
+    LocalDate before =
+        cursor == null
+            ? LocalDate.of(9999, 12, 31)
+            : Cursors.read(cursor, 1, parts -> LocalDate.parse(parts.get(0)));
+    List<DayView> rows =
+        db.list(
+            "select day, head_seq, entry_hash, head_at, entries, published_at from registry_days"
+                + " where day < ? order by day desc limit ?",
+            rs ->
+                new DayView(
+                    rs.getObject("day", LocalDate.class).toString(),
+                    rs.getLong("head_seq"),
+                    rs.getString("entry_hash"),
+                    time(Db.instant(rs, "head_at")),
+                    rs.getInt("entries"),
+                    time(Db.instant(rs, "published_at"))),
+            before,
+            n + 1);
+    String next = null;
+    if (rows.size() > n) {
+      rows = rows.subList(0, n);
+      next = Cursors.encode(rows.get(n - 1).day());
+    }
+    return new Page<>(rows, next);
+  }
+
+  public Certificate certificate(long id) {
+    EntryRow row =
+        db.one(
+                "select " + EntryRow.COLUMNS + " from registry_entries where seq = ?",
+                EntryRow::read,
+                id)
+            .orElseThrow(() -> ApiException.notFound("Registry entry"));
+    return certificate(row, cards(row.authorIds()));
+  }
+
+  /**
+   * The entries of one work (publications and revisions), oldest first: for copyright reports in
+   * moderation and the author dashboard. The caller checks that the actor may see the work.
+   */
+  public List<Certificate> entriesOfWork(long workId, int limit) {
+    List<EntryRow> rows =
+        db.list(
+            "select "
+                + EntryRow.COLUMNS
+                + " from registry_entries where work_id = ?"
+                + " order by seq limit ?",
+            EntryRow::read,
+            workId,
+            limit);
+    Map<Long, UserCard> cards =
+        cards(rows.stream().flatMap(r -> r.authorIds().stream()).distinct().toList());
+    return rows.stream().map(r -> certificate(r, cards)).toList();
+  }
+
+  private Certificate certificate(EntryRow row, Map<Long, UserCard> cards) {
+    return new Certificate(
+        row.seq(),
+        row.seq(),
+        row.kind(),
+        row.workId(),
+        row.chapterId(),
+        row.chapterNumber(),
+        row.version(),
+        ordered(row.authorIds(), cards),
+        EntryMessage.formatTime(row.registeredAt()),
+        row.contentHash(),
+        row.paragraphCount(),
+        row.paragraphsDigest(),
+        row.previousHash(),
+        row.entryHash(),
+        "Ed25519",
+        row.keyId(),
+        row.signature(),
+        row.message().serialize());
+  }
+
+  /**
+   * Entries whose whole text or some of whose paragraphs match, oldest first. A text matches an
+   * entry fully when their canonical hashes agree, by paragraph when any of its indexed paragraphs
+   * does; a hash matches a content hash or a paragraph hash.
+   */
+  public List<VerifyItem> verify(VerifyRequest request) {
+    boolean hasText = request.text() != null;
+    boolean hasHash = request.hash() != null;
+    if (hasText == hasHash) {
+      throw ApiException.invalid(
+          List.of(
+              FieldError.of(hasText ? "hash" : "text", "exclusive", "give either text or hash")));
+    }
+    String fullHash;
+    List<String> paragraphHashes;
+    if (hasText) {
+      String canonical = CanonicalText.canonical(request.text());
+      if (canonical.isEmpty()) {
+        throw ApiException.invalid("text", "blank", "must not be blank");
+      }
+      fullHash = CanonicalText.sha256Hex(canonical);
+      paragraphHashes = CanonicalText.paragraphHashes(canonical).stream().distinct().toList();
+    } else {
+      if (!HEX64.matcher(request.hash()).matches()) {
+        throw ApiException.invalid("hash", "format", "must be 64 hexadecimal digits (SHA-256)");
+      }
+      fullHash = request.hash().toLowerCase(Locale.ROOT);
+      paragraphHashes = List.of(fullHash);
+    }
+    Map<Long, Integer> paragraphMatches = new HashMap<>();
+    if (!paragraphHashes.isEmpty()) {
+      db.list(
+              "select entry_seq, count(distinct paragraph_hash) from registry_paragraphs"
+                  + " where paragraph_hash = any(?) group by entry_seq order by entry_seq"
+                  + " limit ?",
+              rs -> Map.entry(rs.getLong(1), rs.getInt(2)),
+              paragraphHashes,
+              MAX_MATCHES)
+          .forEach(e -> paragraphMatches.put(e.getKey(), e.getValue()));
+    }
+    // Seq 0 never exists; it keeps the array non-empty (an empty one would bind as text[]).
+    List<Long> paragraphSeqs = new ArrayList<>(paragraphMatches.keySet());
+    paragraphSeqs.add(0L);
+    List<EntryRow> rows =
+        db.list(
+            "select "
+                + EntryRow.COLUMNS
+                + " from registry_entries where content_hash = ? or seq = any(?)"
+                + " order by seq limit ?",
+            EntryRow::read,
+            fullHash,
+            paragraphSeqs,
+            MAX_MATCHES);
+    Map<Long, UserCard> cards =
+        cards(rows.stream().flatMap(r -> r.authorIds().stream()).distinct().toList());
+    List<VerifyItem> items = new ArrayList<>(rows.size());
+    for (EntryRow r : rows) {
+      boolean full = r.contentHash().equals(fullHash);
+      items.add(
+          new VerifyItem(
+              r.seq(),
+              r.seq(),
+              r.kind(),
+              r.workId(),
+              r.chapterId(),
+              r.chapterNumber(),
+              r.version(),
+              ordered(r.authorIds(), cards),
+              EntryMessage.formatTime(r.registeredAt()),
+              r.contentHash(),
+              r.entryHash(),
+              r.keyId(),
+              full ? "full" : "paragraph",
+              paragraphMatches.getOrDefault(r.seq(), 0)));
+    }
+    return items;
+  }
+
+  private Map<Long, UserCard> cards(Collection<Long> ids) {
+    Map<Long, UserCard> out = new LinkedHashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    db.list(
+            "select " + UserCard.columns("u") + " from users u where u.id = any(?)",
+            rs -> UserCard.read(rs, "u"),
+            List.copyOf(ids))
+        .forEach(c -> out.put(c.id(), c));
+    return out;
+  }
+
+  private static List<UserCard> ordered(List<Long> ids, Map<Long, UserCard> cards) {
+    return ids.stream().map(cards::get).filter(c -> c != null).toList();
+  }
+
+  static String time(Instant t) {
+    return t == null ? null : EntryMessage.formatTime(t);
+  }
+}

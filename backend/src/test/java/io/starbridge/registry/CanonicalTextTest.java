@@ -1,0 +1,58 @@
+package io.starbridge.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.text.Normalizer;
+import org.junit.jupiter.api.Test;
+
+class CanonicalTextTest {
+  private static final String TEXT = "Café on Mars\n\n星桥之上，飞船缓缓降落在赤色的平原。\n";
+
+  @Test
+  void lineEndingsDoNotChangeTheHash() {
+    String lf = "第一行\n第二行\n\n第三段";
+    String crlf = lf.replace("\n", "\r\n");
+    String cr = lf.replace("\n", "\r");
+    assertThat(CanonicalText.hash(crlf)).isEqualTo(CanonicalText.hash(lf));
+    assertThat(CanonicalText.hash(cr)).isEqualTo(CanonicalText.hash(lf));
+    assertThat(CanonicalText.canonical(crlf)).isEqualTo(lf);
+  }
+
+  @Test
+  void nfdInputHashesLikeNfc() {
+    String nfd = Normalizer.normalize(TEXT, Normalizer.Form.NFD);
+    assertThat(nfd).isNotEqualTo(TEXT); // é decomposes
+    assertThat(CanonicalText.hash(nfd)).isEqualTo(CanonicalText.hash(TEXT));
+  }
+
+  @Test
+  void bomTrailingWhitespaceAndOuterBlankLinesAreIgnored() {
+    String messy = "\uFEFF\n  \n" + "Café on Mars \t\n\u3000\n星桥之上，飞船缓缓降落在赤色的平原。\u3000  \n\n\n";
+    assertThat(CanonicalText.canonical(messy)).isEqualTo("Café on Mars\n\n星桥之上，飞船缓缓降落在赤色的平原。");
+    assertThat(CanonicalText.hash(messy)).isEqualTo(CanonicalText.hash(TEXT));
+  }
+
+  @Test
+  void theHashIsSha256OfTheUtf8CanonicalForm() {
+    // printf 'abc' | sha256sum
+    assertThat(CanonicalText.hash("abc\r\n"))
+        .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  }
+
+  @Test
+  void leadingIndentationAndInnerChangesDoMatter() {
+    assertThat(CanonicalText.hash("  indented")).isNotEqualTo(CanonicalText.hash("indented"));
+    assertThat(CanonicalText.hash("a\n\nb")).isNotEqualTo(CanonicalText.hash("a\nb"));
+  }
+
+  @Test
+  void paragraphsSplitOnBlankLinesAndShortOnesAreNotIndexed() {
+    String text =
+        "Chapter 1\r\n\r\nThe first paragraph is long enough.\r\nIt has two lines.\r\n \r\n短段落\n\n这一段足够长，超过了十二个字符的门槛。";
+    assertThat(CanonicalText.paragraphs(text))
+        .containsExactly(
+            "The first paragraph is long enough.\nIt has two lines.", "这一段足够长，超过了十二个字符的门槛。");
+    assertThat(CanonicalText.paragraphHashes(text).get(1))
+        .isEqualTo(CanonicalText.hash("这一段足够长，超过了十二个字符的门槛。  \n"));
+  }
+}
