@@ -24,13 +24,15 @@ import java.util.regex.Pattern;
  * </ol>
  *
  * <p>The content hash is the lowercase hex SHA-256 of those bytes. Paragraphs are the runs of
- * non-blank lines of the canonical text separated by one or more blank lines; each is canonical by
- * construction and hashed the same way. Only paragraphs of at least {@link #MIN_PARAGRAPH} Unicode
- * code points are indexed, so that short lines ("Chapter 1") match nothing.
+ * non-blank lines of the canonical text separated by one or more blank lines, with the leading
+ * whitespace of each line also removed (Chinese prose indents paragraphs with U+3000, which a
+ * reader's copy may or may not keep), hashed the same way. Only paragraphs of at least {@link
+ * #MIN_PARAGRAPH} Unicode code points are indexed, so that short lines ("Chapter 1") match nothing.
  */
 public final class CanonicalText {
   public static final int MIN_PARAGRAPH = 12;
   private static final Pattern TRAILING_WS = Pattern.compile("\\p{IsWhite_Space}+$");
+  private static final Pattern LEADING_WS = Pattern.compile("^\\p{IsWhite_Space}+");
 
   private CanonicalText() {}
 
@@ -67,7 +69,8 @@ public final class CanonicalText {
   public static List<String> paragraphs(String text) {
     List<String> paragraphs = new ArrayList<>();
     StringBuilder current = new StringBuilder();
-    for (String line : canonical(text).split("\n", -1)) {
+    for (String canonicalLine : canonical(text).split("\n", -1)) {
+      String line = LEADING_WS.matcher(canonicalLine).replaceFirst("");
       if (line.isEmpty()) {
         flush(current, paragraphs);
       } else {

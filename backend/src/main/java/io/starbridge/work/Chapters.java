@@ -7,6 +7,8 @@ import io.starbridge.common.FieldError;
 import io.starbridge.event.Outbox;
 import io.starbridge.markdown.Cooked;
 import io.starbridge.markdown.MarkdownRenderer;
+import io.starbridge.registry.RegistrationRequest;
+import io.starbridge.registry.Registry;
 import io.starbridge.security.Actor;
 import io.starbridge.security.Guardian;
 import io.starbridge.security.Guardians;
@@ -31,6 +33,7 @@ public class Chapters {
   private final Guardians guardians;
   private final Outbox outbox;
   private final MarkdownRenderer markdown;
+  private final Registry registry;
 
   Chapters(
       Db db,
@@ -38,7 +41,9 @@ public class Chapters {
       WorkQueries queries,
       Guardians guardians,
       Outbox outbox,
-      MarkdownRenderer markdown) {
+      MarkdownRenderer markdown,
+      Registry registry) {
+    this.registry = registry;
     this.db = db;
     this.works = works;
     this.queries = queries;
@@ -175,6 +180,7 @@ public class Chapters {
       p.put("chapterId", row.id);
       p.put("position", newPosition);
       outbox.publish("ChapterEdited", "chapter", row.id, actor.id(), p);
+      register(RegistrationRequest.Kind.REVISION, workId, row.id, newPosition, actor.id());
     }
     return queries.chapter(guardian, works.require(workId), newPosition);
   }
@@ -245,6 +251,30 @@ public class Chapters {
     p.put("chapterId", chapterId);
     p.put("position", position);
     outbox.publish("ChapterPublished", "chapter", chapterId, actorId, p);
+    register(RegistrationRequest.Kind.PUBLICATION, work.id(), chapterId, position, actorId);
+  }
+
+  /**
+   * Registers the chapter's latest revision in the copyright registry, in this transaction: the
+   * chain then holds every publication and every published revision, with the authors of the day.
+   */
+  private void register(
+      RegistrationRequest.Kind kind, long workId, long chapterId, int position, Long actorId) {
+    record Rev(int revision, String body) {}
+    Rev rev =
+        db.one(
+                "select revision, body from chapter_revisions where chapter_id = ? order by revision desc limit 1",
+                rs -> new Rev(rs.getInt(1), rs.getString(2)),
+                chapterId)
+            .orElseThrow();
+    List<Long> authors =
+        db.list(
+            "select user_id from work_authors where work_id = ? and state = 'active' order by position, user_id",
+            rs -> rs.getLong(1),
+            workId);
+    registry.register(
+        new RegistrationRequest(
+            kind, workId, chapterId, position, rev.revision(), authors, rev.body(), actorId));
   }
 
   private void revision(long chapterId, long editorId) {

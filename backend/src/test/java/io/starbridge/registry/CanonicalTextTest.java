@@ -55,4 +55,14 @@ class CanonicalTextTest {
     assertThat(CanonicalText.paragraphHashes(text).get(1))
         .isEqualTo(CanonicalText.hash("这一段足够长，超过了十二个字符的门槛。  \n"));
   }
+
+  @Test
+  void aParagraphMatchesWithOrWithoutItsIndentation() {
+    String registered = "\u3000\u3000星舰在黎明前穿过了小行星带，舰桥上一片寂静。\n\n\u3000\u3000第二段的文字同样足够长，可以被单独验证。";
+    assertThat(CanonicalText.paragraphHashes("星舰在黎明前穿过了小行星带，舰桥上一片寂静。"))
+        .containsExactly(CanonicalText.paragraphHashes(registered).get(0));
+    // The whole text keeps its indentation: changing it changes the content hash.
+    assertThat(CanonicalText.hash(registered.replace("\u3000", "")))
+        .isNotEqualTo(CanonicalText.hash(registered));
+  }
 }

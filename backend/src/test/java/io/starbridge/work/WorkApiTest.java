@@ -165,6 +165,31 @@ class WorkApiTest extends ForumTest {
   }
 
   @Test
+  void publishingAndRevisingAChapterRegistersBothInTheCopyrightRegistry() {
+    Account author = fx().member("regw");
+    long work = work(author, "public");
+    String paragraph = "　　" + fx().uniqueSlug("p") + " 她在第七个轨道站的观景窗前写下了这封信。";
+    chapter(author, work, "第一章", paragraph + "\n\n第二段同样足够长，也会被登记。");
+    TestClient anon = anonymous();
+    List<Map<String, Object>> found =
+        anon.post("/api/v1/registry/verify", Map.of("text", paragraph.trim())).items();
+    assertThat(found).hasSize(1);
+    assertThat(found.get(0).get("kind")).isEqualTo("publication");
+    assertThat(found.get(0).get("match")).isEqualTo("paragraph");
+
+    expect(
+        200,
+        author
+            .client()
+            .patch(
+                "/api/v1/works/" + work + "/chapters/1",
+                Map.of("body", paragraph + "\n\n修订后的第二段，依然足够长，会再次登记。")));
+    List<Map<String, Object>> both =
+        anon.post("/api/v1/registry/verify", Map.of("text", paragraph.trim())).items();
+    assertThat(both).extracting(i -> i.get("kind")).containsExactly("publication", "revision");
+  }
+
+  @Test
   void validationErrorsNameTheField() {
     Account author = fx().member("writer");
     Map<String, Object> body = workBody("", "public");
