@@ -155,8 +155,8 @@ test('a writer publishes a Chinese work; a reader reads, gives kudos, subscribes
     }
     await screenshot(page, 'works-entire');
 
-    // The writer's profile lists the work.
-    await page.goto(`${BASE_URL}/u/${writer}`);
+    // The works tab of the writer's profile lists the work.
+    await page.goto(`${BASE_URL}/u/${writer}/works`);
     await page.getByRole('link', { name: title }).waitFor();
 
     assert.deepEqual(problems, []);
