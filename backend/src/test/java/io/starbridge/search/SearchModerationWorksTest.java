@@ -127,11 +127,15 @@ class SearchModerationWorksTest extends ForumTest {
   }
 
   private long work(Account author, String title, String visibility) {
+    return work(author, title, visibility, "zh-Hans");
+  }
+
+  private long work(Account author, String title, String visibility, String language) {
     Map<String, Object> b = new HashMap<>();
     b.put("title", title);
     b.put("summary", "一个故事");
     b.put("type", "novel");
-    b.put("language", "zh-Hans");
+    b.put("language", language);
     b.put("genres", List.of("hard-sf"));
     b.put("tags", List.of("曲率引擎"));
     b.put("rating", "teen");
@@ -193,6 +197,56 @@ class SearchModerationWorksTest extends ForumTest {
     fx().expect(204, author.client().delete("/api/v1/works/" + members));
     caughtUp();
     assertThat(ids(reader.client(), word)).isEmpty();
+  }
+
+  @Test
+  void aTranslationIsFoundOnlyOnceGranted() {
+    Account original = fx().member("wo");
+    Account translator = fx().member("wt");
+    String word = nonce();
+    long pub = work(original, "原作 " + word, "public");
+    long translation = work(translator, "Translation " + word, "public", "en");
+    chapter(translator, translation, "translated text " + word);
+    caughtUp();
+    assertThat(ids(anonymous(), word)).containsExactlyInAnyOrder(pub, translation);
+
+    // linked: permission requested, so nobody finds it any more
+    fx().expect(
+            201,
+            translator
+                .client()
+                .post("/api/v1/works/" + pub + "/translations", Map.of("workId", translation)));
+    caughtUp();
+    assertThat(ids(anonymous(), word)).containsExactly(pub);
+    assertThat(ids(fx().member("wx").client(), word)).containsExactly(pub);
+
+    fx().expect(
+            200,
+            original
+                .client()
+                .put(
+                    "/api/v1/works/" + pub + "/translations/" + translation,
+                    Map.of("state", "granted")));
+    caughtUp();
+    assertThat(ids(anonymous(), word)).containsExactlyInAnyOrder(pub, translation);
+  }
+
+  @Test
+  void rebuildIndexesWorksAndSkipsHiddenPosts() throws Exception {
+    Account author = fx().member("ra");
+    Account mod = fx().moderator();
+    String word = nonce();
+    long open = work(author, "重建作品 " + word, "public");
+    work(author, "重建草稿 " + word, "draft");
+    long topic = fx().topic(author, fx().board());
+    long shown = ((Number) fx().createReply(author, topic, "可见 " + word).get("id")).longValue();
+    long hidden = ((Number) fx().createReply(author, topic, "隐藏 " + word).get("id")).longValue();
+    hideByStaffReport(mod, hidden);
+    caughtUp();
+    assertThat(index.rebuildAsync().get()).startsWith("gen-");
+    caughtUp();
+    assertThat(ids(anonymous(), word)).containsExactlyInAnyOrder(open, shown);
+    assertThat(ids(mod.client(), word)).containsExactlyInAnyOrder(open, shown);
   }
 
   @Test
