@@ -63,6 +63,7 @@ export const en = {
   'search.type.post': 'Reply',
   'search.type.user': 'Person',
   'search.type.group': 'Group',
+  'search.type.work': 'Work',
   'search.board': 'Board',
   'search.board.all': 'All boards',
   'search.group': 'Group',

@@ -64,6 +64,7 @@ export const zhCN: Record<MessageKey, string> = {
   'search.type.post': '回复',
   'search.type.user': '用户',
   'search.type.group': '小组',
+  'search.type.work': '作品',
   'search.board': '版块',
   'search.board.all': '全部版块',
   'search.group': '小组',

@@ -8,7 +8,7 @@ import {
 import { api } from '@/lib/api';
 import type { BoardRef, UserCard } from '@/types/api';
 
-export type SearchType = 'topic' | 'post' | 'user' | 'group';
+export type SearchType = 'topic' | 'post' | 'user' | 'group' | 'work';
 export type SearchSort = 'relevance' | 'newest';
 
 export interface GroupRef {

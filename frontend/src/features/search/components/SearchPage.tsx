@@ -103,6 +103,7 @@ function Filters({
         <option value="post">{t('search.type.post')}</option>
         <option value="user">{t('search.type.user')}</option>
         <option value="group">{t('search.type.group')}</option>
+        <option value="work">{t('search.type.work')}</option>
       </SelectField>
       <SelectField label={t('search.board')} name="board" value={draft.board} onChange={choose('board')}>
         <option value="">{t('search.board.all')}</option>

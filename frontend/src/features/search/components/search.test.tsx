@@ -72,6 +72,34 @@ describe('SearchPage', () => {
     expect(calls.some((c) => c.path.startsWith('/api/v1/search?q=%E6%9B%B2%E7%8E%87'))).toBe(true);
   });
 
+  it('renders a work with its kind and link, and offers the work filter', async () => {
+    const calls = mockFetch((c) => {
+      if (c.path.startsWith('/api/v1/boards')) return json(200, { items: [], nextCursor: null });
+      return json(
+        200,
+        page([
+          item({
+            type: 'work',
+            id: 9,
+            title: '深空回声',
+            titleHtml: '深空回声',
+            url: '/works/9',
+            board: null,
+            topic: null,
+            postNumber: null,
+          }),
+        ]),
+      );
+    });
+    const { container } = renderWithApp(<SearchPage />, { path: '/search?q=x&type=work' });
+    expect(await screen.findByText('深空回声')).toBeTruthy();
+    const result = container.querySelector('.search-result[data-type="work"]');
+    expect(result?.querySelector('.search-result__kind')?.textContent).toBe('Work');
+    expect(result?.querySelector('a')?.getAttribute('href')).toBe('/works/9');
+    expect(container.querySelector('select[name="type"] option[value="work"]')?.textContent).toBe('Work');
+    expect(calls.some((c) => c.path.includes('type=work'))).toBe(true);
+  });
+
   it('sends the chosen filters', async () => {
     const calls = mockFetch((c) => {
       if (c.path.startsWith('/api/v1/boards')) return json(200, { items: [], nextCursor: null });

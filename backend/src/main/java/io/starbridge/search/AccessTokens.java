@@ -36,6 +36,14 @@ public final class AccessTokens {
   }
 
   /**
+   * The token of a readable work: {@code public} or {@code signed_in} after its visibility (drafts
+   * and translations without permission are never indexed).
+   */
+  public static String work(String visibility) {
+    return "public".equals(visibility) ? PUBLIC : "signed_in";
+  }
+
+  /**
    * What the Guardian's actor may read, as tokens; null for site admins, who read every board and
    * every group (no filter).
    */

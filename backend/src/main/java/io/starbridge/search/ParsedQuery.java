@@ -29,7 +29,7 @@ public final class ParsedQuery {
   public Instant after;
   public Instant before;
 
-  public static final Set<String> TYPES = Set.of("topic", "post", "user", "group");
+  public static final Set<String> TYPES = Set.of("topic", "post", "user", "group", "work");
 
   public boolean hasText() {
     return !must.isEmpty();

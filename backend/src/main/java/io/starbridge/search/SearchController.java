@@ -27,12 +27,14 @@ class SearchController {
 
   @Get
   @Operation(
-      summary = "Search topics, posts and people",
+      summary = "Search topics, posts, people, groups and works",
       description =
           "Free text with \"phrases\" and -exclusions; inline operators type: board: group:"
               + " author:/@handle tag:/#tag before: after: (YYYY-MM-DD). Bad syntax falls back to"
               + " plain text. sort=relevance (BM25 with a gentle recency boost; the default with"
               + " text) or newest. snippetHtml and titleHtml are escaped text with <mark> only."
+              + " type is topic, post, user, group or work (a work links to /works/{id}; hidden"
+              + " posts and topics, drafts and deleted works are never found)."
               + " rebuilding is true while the index is being rebuilt.")
   SearchResults.Page search(
       @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,

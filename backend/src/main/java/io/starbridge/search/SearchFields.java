@@ -43,6 +43,12 @@ public final class SearchFields {
   /** Bodies are indexed and stored up to this many characters. */
   static final int MAX_BODY = 20_000;
 
+  /**
+   * A work's text (all its published chapters) is indexed up to this many characters; only the
+   * first {@link #MAX_BODY} are stored for snippets.
+   */
+  static final int MAX_WORK_BODY = 2_000_000;
+
   static String lower(String s) {
     return s == null ? null : s.toLowerCase(Locale.ROOT);
   }
@@ -81,11 +87,18 @@ public final class SearchFields {
       doc.add(new TextField(TITLE_EDGE, title, Field.Store.NO));
     }
     String body = d.body() == null ? "" : d.body();
-    if (body.length() > MAX_BODY) {
-      body = body.substring(0, MAX_BODY);
+    if (d.type().equals("work") && body.length() > MAX_BODY) {
+      String indexed = body.length() > MAX_WORK_BODY ? body.substring(0, MAX_WORK_BODY) : body;
+      doc.add(new TextField(BODY, indexed, Field.Store.NO));
+      doc.add(new StoredField(BODY, body.substring(0, MAX_BODY)));
+      doc.add(new TextField(BODY_CJK, indexed, Field.Store.NO));
+    } else {
+      if (body.length() > MAX_BODY) {
+        body = body.substring(0, MAX_BODY);
+      }
+      doc.add(new TextField(BODY, body, Field.Store.YES));
+      doc.add(new TextField(BODY_CJK, body, Field.Store.NO));
     }
-    doc.add(new TextField(BODY, body, Field.Store.YES));
-    doc.add(new TextField(BODY_CJK, body, Field.Store.NO));
     long created = d.createdAt() == null ? 0 : d.createdAt().toEpochMilli();
     doc.add(new LongPoint(CREATED, created));
     doc.add(new NumericDocValuesField(CREATED, created));

@@ -333,7 +333,25 @@ public class SearchIndex {
   }
 
   private static final Set<String> TOPIC_EVENTS_FOR_POSTS =
-      Set.of("TopicMoved", "TopicDeleted", "TopicRestored", "TopicEdited");
+      Set.of(
+          "TopicMoved",
+          "TopicDeleted",
+          "TopicRestored",
+          "TopicEdited",
+          "TopicHidden",
+          "TopicUnhidden");
+
+  /** Work events that change what a work's document holds or who may read it. */
+  private static final Set<String> WORK_EVENTS =
+      Set.of(
+          "WorkCreated",
+          "WorkPublished",
+          "WorkUpdated",
+          "WorkDeleted",
+          "TranslationPermissionGranted",
+          "TranslationPermissionDeclined",
+          "TranslationPermissionRequested");
+
   private static final Set<String> IGNORED =
       Set.of("ReactionAdded", "ReactionRemoved", "BoardFollowed", "BoardUnfollowed");
 
@@ -346,6 +364,8 @@ public class SearchIndex {
     Set<Long> boards = new LinkedHashSet<>();
     Set<Long> groups = new LinkedHashSet<>();
     Set<Long> groupsWithTopics = new LinkedHashSet<>();
+    Set<Long> works = new LinkedHashSet<>();
+    Set<Long> chapters = new LinkedHashSet<>();
     for (Row r : rows) {
       if (IGNORED.contains(r.type())) {
         continue;
@@ -377,11 +397,22 @@ public class SearchIndex {
             groupsWithTopics.add(r.aggregateId());
           }
         }
+        case "work" -> {
+          if (WORK_EVENTS.contains(r.type())) {
+            works.add(r.aggregateId());
+          }
+        }
+        // ChapterPublished, ChapterEdited, ChapterDeleted: the work's text changed.
+        case "chapter" -> chapters.add(r.aggregateId());
         default -> {
           // other aggregates do not touch the index
         }
       }
     }
+    if (!chapters.isEmpty()) {
+      works.addAll(source.worksOfChapters(chapters));
+    }
+    write(g, "work", new ArrayList<>(works), source::works);
     if (!posts.isEmpty()) {
       topics.addAll(source.topicsOfFirstPosts(posts));
     }

@@ -60,7 +60,8 @@ public class SearchRebuild {
         source.count("topics")
             + source.count("posts")
             + source.count("users")
-            + source.count("groups");
+            + source.count("groups")
+            + source.count("works");
     AtomicLong done = new AtomicLong();
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -72,12 +73,13 @@ public class SearchRebuild {
       cfg.setRAMBufferSizeMB(64);
       try (IndexWriter writer = new IndexWriter(dir, cfg)) {
         progress.update("indexing", 0, total);
-        for (String table : List.of("topics", "posts", "users", "groups")) {
+        for (String table : List.of("topics", "posts", "users", "groups", "works")) {
           BiFunction<Long, Integer, SearchSource.Chunk> page =
               switch (table) {
                 case "topics" -> source::topicsAfter;
                 case "posts" -> source::postsAfter;
                 case "users" -> source::usersAfter;
+                case "works" -> source::worksAfter;
                 default -> source::groupsAfter;
               };
           long after = 0;

@@ -164,7 +164,7 @@ public class SearchService {
         continue;
       }
       if (isType && !ParsedQuery.TYPES.contains(s)) {
-        throw ApiException.invalid("type", "invalid", "must be topic, post, user or group");
+        throw ApiException.invalid("type", "invalid", "must be topic, post, user, group or work");
       }
       target.add(s);
     }
@@ -243,6 +243,7 @@ public class SearchService {
     Set<Long> postIds = new LinkedHashSet<>();
     Set<Long> userIds = new LinkedHashSet<>();
     Set<Long> groupIds = new LinkedHashSet<>();
+    Set<Long> workIds = new LinkedHashSet<>();
     for (Hit h : hits) {
       switch (h.type()) {
         case "topic" -> topicIds.add(h.id());
@@ -252,6 +253,7 @@ public class SearchService {
         }
         case "user" -> userIds.add(h.id());
         case "group" -> groupIds.add(h.id());
+        case "work" -> workIds.add(h.id());
         default -> {
           // unknown types are skipped
         }
@@ -261,6 +263,7 @@ public class SearchService {
     Map<Long, PostRow> posts = visiblePosts(guardian.readableScope(), postIds);
     Map<Long, UserCard> users = users(userIds);
     Map<Long, GroupRow> groups = visibleGroups(guardian.readableScope(), groupIds);
+    Map<Long, WorkRow> works = readableWorks(guardian, workIds);
     Set<String> wordTerms = queries.highlightTerms(pq, SearchFields.TITLE);
     Set<String> bigramTerms = queries.highlightTerms(pq, SearchFields.TITLE_CJK);
     List<SearchResults.Item> out = new ArrayList<>();
@@ -351,6 +354,27 @@ public class SearchService {
                   List.of(),
                   g.createdAt()));
         }
+        case "work" -> {
+          WorkRow w = works.get(h.id());
+          if (w == null) {
+            continue;
+          }
+          out.add(
+              new SearchResults.Item(
+                  "work",
+                  w.id(),
+                  w.title(),
+                  snippets.html(w.title(), wordTerms, bigramTerms, 0),
+                  snippets.html(h.body(), wordTerms, bigramTerms, Snippets.WINDOW),
+                  "/works/" + w.id(),
+                  w.author(),
+                  null,
+                  null,
+                  null,
+                  null,
+                  w.tags(),
+                  w.createdAt()));
+        }
         default -> {
           // unknown types are skipped
         }
@@ -360,6 +384,41 @@ public class SearchService {
   }
 
   private record GroupRow(GroupRef ref, Instant createdAt) {}
+
+  private record WorkRow(
+      long id, String title, List<String> tags, UserCard author, Instant createdAt) {}
+
+  /**
+   * Works the caller may read ({@code Guardian.worksReadable}), never drafts even for their authors
+   * (drafts are not searchable), with their owner.
+   */
+  private Map<Long, WorkRow> readableWorks(Guardian guardian, Set<Long> ids) {
+    Map<Long, WorkRow> out = new HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    for (WorkRow w :
+        db.list(
+            "select w.id, w.title, w.all_tags, coalesce(w.published_at, w.created_at) as created_at, "
+                + UserCard.columns("a")
+                + " from works w join work_authors o on o.work_id = w.id and o.role = 'owner'"
+                + " join users a on a.id = o.user_id"
+                + " where w.id = any(?) and w.visibility <> 'draft' and "
+                + guardian.worksReadable("w"),
+            rs -> {
+              Array tags = rs.getArray("all_tags");
+              return new WorkRow(
+                  rs.getLong("id"),
+                  rs.getString("title"),
+                  tags == null ? List.of() : Arrays.asList((String[]) tags.getArray()),
+                  UserCard.read(rs, "a"),
+                  Db.instant(rs, "created_at"));
+            },
+            List.copyOf(ids))) {
+      out.put(w.id(), w);
+    }
+    return out;
+  }
 
   /** Groups whose about page the caller may see ({@code Guardian.canSee(Group)} as SQL). */
   private Map<Long, GroupRow> visibleGroups(AccessScope scope, Set<Long> ids) {
@@ -400,6 +459,8 @@ public class SearchService {
                 + " from topics t left join boards b on b.id = t.board_id"
                 + " left join groups g on g.id = t.group_id join users a on a.id = t.author_id"
                 + " where t.id = any(?) and t.deleted_at is null and "
+                + scope.topicsUnhidden("t")
+                + " and "
                 + scope.topicsReadable("t", "b", "g"),
             rs -> {
               Array tags = rs.getArray("tags");
@@ -442,6 +503,8 @@ public class SearchService {
             "select p.id, p.topic_id, p.post_number, p.created_at, "
                 + UserCard.columns("a")
                 + " from posts p join users a on a.id = p.author_id where p.id = any(?) and "
+                + scope.postsUnhidden("p")
+                + " and "
                 + scope.postBodiesVisible("p"),
             rs ->
                 new PostRow(

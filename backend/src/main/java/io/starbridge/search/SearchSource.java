@@ -40,7 +40,8 @@ public class SearchSource {
           + PLACE_JOINS
           + " join users u on u.id = t.author_id"
           + " join posts p on p.topic_id = t.id and p.post_number = 1"
-          + " where t.deleted_at is null and p.deleted_at is null and g.deleted_at is null and ";
+          + " where t.deleted_at is null and p.deleted_at is null and g.deleted_at is null"
+          + " and t.hidden_at is null and p.hidden_at is null and ";
 
   private static final String POST_SELECT =
       "select p.id, p.plain_text, p.post_number, p.created_at, p.author_id, u.handle, t.id as topic_id,"
@@ -50,12 +51,30 @@ public class SearchSource {
           + PLACE_JOINS
           + " join users u on u.id = p.author_id"
           + " where p.post_number > 1 and p.deleted_at is null and t.deleted_at is null"
-          + " and g.deleted_at is null and ";
+          + " and g.deleted_at is null and p.hidden_at is null and t.hidden_at is null and ";
 
   private static final String GROUP_SELECT =
       "select g.id, g.slug, g.name, g.description, g.visibility, g.created_at, g.created_by,"
           + " array_to_string(g.fields || g.disciplines, ' ') as words"
           + " from groups g where g.deleted_at is null and ";
+
+  /**
+   * Works readers can find: not deleted, not a draft, and not a translation still waiting for (or
+   * refused) the original's permission. One document per work: title, summary and tags, then the
+   * text of every published chapter in order (see {@link SearchFields#MAX_WORK_BODY}).
+   */
+  private static final String WORK_SELECT =
+      "select w.id, w.title, w.summary, w.all_tags as tags, w.visibility,"
+          + " coalesce(w.published_at, w.created_at) as created_at, o.user_id as owner_id,"
+          + " u.handle,"
+          + " (select string_agg(concat_ws(E'\\n', nullif(c.title, ''), c.body), E'\\n\\n'"
+          + " order by c.position) from chapters c where c.work_id = w.id"
+          + " and c.published_at is not null and c.deleted_at is null) as chapters"
+          + " from works w"
+          + " left join work_authors o on o.work_id = w.id and o.role = 'owner'"
+          + " left join users u on u.id = o.user_id"
+          + " where w.deleted_at is null and w.visibility in ('public', 'signed_in')"
+          + " and (w.translation_of is null or w.translation_state = 'granted') and ";
 
   private String userSelect() {
     String extra = hasProfileColumns() ? ", u.bio, array_to_string(u.fields, ' ') as fields" : "";
@@ -166,6 +185,22 @@ public class SearchSource {
         rs -> rs.getLong(1));
   }
 
+  public List<SearchDoc> works(Collection<Long> ids) {
+    return db.list(WORK_SELECT + "w.id = any(?)", SearchSource::work, List.copyOf(ids));
+  }
+
+  public Chunk worksAfter(long afterId, int limit) {
+    return chunk("works", "w", WORK_SELECT, SearchSource::work, afterId, limit);
+  }
+
+  /** The works of the given chapters (deleted chapters included). */
+  public List<Long> worksOfChapters(Collection<Long> chapterIds) {
+    return db.list(
+        "select distinct work_id from chapters where id = any(?)",
+        rs -> rs.getLong(1),
+        List.copyOf(chapterIds));
+  }
+
   public List<SearchDoc> users(Collection<Long> ids) {
     return db.list(userSelect() + "u.id = any(?)", this::user, List.copyOf(ids));
   }
@@ -204,6 +239,7 @@ public class SearchSource {
       case "posts" -> db.count("select count(*) from posts where post_number > 1");
       case "users" -> db.count("select count(*) from users where deleted_at is null");
       case "groups" -> db.count("select count(*) from groups where deleted_at is null");
+      case "works" -> db.count("select count(*) from works where deleted_at is null");
       default -> throw new IllegalArgumentException(table);
     };
   }
@@ -288,6 +324,31 @@ public class SearchSource {
         // The about page of public and restricted groups is for everyone; secret ones only for
         // members.
         Set.of(AccessTokens.groupAbout(id, visibility)));
+  }
+
+  private static SearchDoc work(ResultSet rs) throws SQLException {
+    String summary = rs.getString("summary");
+    String chapters = rs.getString("chapters");
+    String body =
+        ((summary == null ? "" : summary) + "\n\n" + (chapters == null ? "" : chapters)).trim();
+    return new SearchDoc(
+        "work",
+        rs.getLong("id"),
+        rs.getString("title"),
+        body,
+        tags(rs),
+        null,
+        null,
+        null,
+        null,
+        Db.nullableLong(rs, "owner_id"),
+        rs.getString("handle"),
+        null,
+        null,
+        null,
+        null,
+        Db.instant(rs, "created_at"),
+        Set.of(AccessTokens.work(rs.getString("visibility"))));
   }
 
   private SearchDoc user(ResultSet rs) throws SQLException {
