@@ -115,7 +115,8 @@ class Notifier implements OutboxHandler {
       return false;
     }
     Guardian g = recipients.guardian(recipient.get());
-    if (!recipients.maySee(g, c.topicId(), c.postId(), c.groupId())) {
+    if (!recipients.maySee(g, c.topicId(), c.postId(), c.groupId())
+        || !recipients.maySeeWork(g, Recipients.workId(c.data()))) {
       return false;
     }
     if ((c.kind() == NotificationKind.MENTION || c.kind() == NotificationKind.QUOTE)
