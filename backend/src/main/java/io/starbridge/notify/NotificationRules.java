@@ -359,6 +359,9 @@ class NotificationRules {
     List<Candidate> out = new ArrayList<>();
     String subject = "moderation:report:" + e.aggregateId();
     for (long reporter : ids(e.listField("reporterIds"))) {
+      if (e.actorId() != null && reporter == e.actorId()) {
+        continue; // a staff member's own report
+      }
       Map<String, Object> d = new LinkedHashMap<>(data);
       d.put("role", "reporter");
       // No topic/post link: once hidden or deleted the reporter may no longer see it.

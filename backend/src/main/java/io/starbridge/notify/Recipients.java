@@ -53,6 +53,11 @@ class Recipients {
         userId);
   }
 
+  /** The account exists and is not deleted. */
+  boolean exists(long userId) {
+    return db.count("select count(*) from users where id = ? and status <> 'deleted'", userId) > 0;
+  }
+
   Guardian guardian(Actor actor) {
     return guardians.of(actor);
   }
