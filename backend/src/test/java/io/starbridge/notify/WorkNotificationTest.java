@@ -53,6 +53,8 @@ class WorkNotificationTest extends ForumTest {
     Account stranger = fx().member("stranger");
     long w = work(author, "Deep Echo", "public", "en");
     chapter(author, w, "One");
+    // Subscribers are read when the event is consumed: let chapter One's event pass first.
+    settled(author);
     long sid =
         id(
             expect(
