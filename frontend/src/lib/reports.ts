@@ -5,7 +5,7 @@ import type { FieldError } from '@/types/api';
 // Reporting is offered on posts, topics, profiles and groups, so it is shared (the review side is
 // the moderation feature's).
 
-export type ReportTargetType = 'post' | 'topic' | 'user' | 'group';
+export type ReportTargetType = 'post' | 'topic' | 'user' | 'group' | 'work';
 export const REPORT_REASONS = [
   'spam',
   'harassment',

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api';
 import type { Page, UserCard } from '@/types/api';
 
-export type ReportTargetType = 'post' | 'topic' | 'user' | 'group';
+export type ReportTargetType = 'post' | 'topic' | 'user' | 'group' | 'work';
 export const REPORT_REASONS = [
   'spam',
   'harassment',

@@ -14,6 +14,7 @@ import './moderation.css';
 export function targetPath(item: QueueItem): string | null {
   if (item.topicId) return `/t/-/${item.topicId}${item.postNumber ? `/${item.postNumber}` : ''}`;
   if (item.targetType === 'user' && item.author) return `/u/${encodeURIComponent(item.author.handle)}`;
+  if (item.targetType === 'work') return `/works/${item.targetId}`;
   return null;
 }
 

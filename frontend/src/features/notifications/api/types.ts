@@ -13,7 +13,11 @@ export type NotificationKind =
   | 'group_approved'
   | 'verification'
   | 'moderation'
-  | 'work';
+  | 'work'
+  | 'coauthor_invitation'
+  | 'translation_request'
+  | 'translation_decision'
+  | 'kudos';
 
 export interface Notification {
   id: number;

@@ -57,4 +57,47 @@ suite('notification text', () => {
       ),
     ).toBe('/groups/sf');
   });
+
+  it('describes works notifications and links to the work', () => {
+    const w = (extra: Partial<Notification>) => n({ topic: null, postId: null, postNumber: null, ...extra });
+    expect(describe(w({ kind: 'work', data: { workId: 5, title: 'Deep Echo' } }), en)).toBe(
+      'A new chapter of “Deep Echo” is out',
+    );
+    expect(
+      describe(
+        w({ kind: 'kudos', actors: [ada, bo], actorCount: 2, data: { workId: 5, title: 'Deep Echo' } }),
+        en,
+      ),
+    ).toBe('Ada and bo gave kudos to “Deep Echo”');
+    expect(
+      describe(
+        w({ kind: 'translation_decision', data: { workId: 6, title: 'T', decision: 'declined' } }),
+        zh,
+      ),
+    ).toBe('Ada 拒绝了你的译作“T”');
+    expect(describe(w({ kind: 'coauthor_invitation', data: { workId: 5, title: 'S' } }), en)).toBe(
+      'Ada invited you to co-author “S”',
+    );
+    expect(notificationHref(w({ kind: 'translation_request', data: { workId: 6, title: 'T' } }))).toBe(
+      '/works/6',
+    );
+  });
+
+  it('describes report outcomes and sanctions', () => {
+    const m = (data: Record<string, unknown>) =>
+      n({ kind: 'moderation', topic: null, postId: null, postNumber: null, actors: [], actorCount: 0, data });
+    expect(describe(m({ event: 'report_resolved', role: 'reporter', action: 'dismiss' }), en)).toBe(
+      'Your report was reviewed; no action was needed',
+    );
+    expect(describe(m({ event: 'report_resolved', role: 'reporter', action: 'delete' }), en)).toBe(
+      'Your report was upheld and a moderator acted on it',
+    );
+    expect(describe(m({ event: 'report_resolved', role: 'author', action: 'hide' }), en)).toBe(
+      'A moderator hid your content after a report',
+    );
+    expect(describe(m({ event: 'silenced', reason: 'cool down', until: '2026-12-01T10:00:00Z' }), en)).toBe(
+      'You cannot post until 2026-12-01: cool down',
+    );
+    expect(describe(m({ event: 'warned', reason: 'be kind' }), zh)).toBe('版主警告了你：be kind');
+  });
 });

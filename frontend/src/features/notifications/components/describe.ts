@@ -29,7 +29,59 @@ const KNOWN = new Set([
   'verification',
   'moderation',
   'work',
+  'coauthor_invitation',
+  'translation_request',
+  'kudos',
 ]);
+
+const WORK_KINDS = new Set([
+  'work',
+  'coauthor_invitation',
+  'translation_request',
+  'translation_decision',
+  'kudos',
+]);
+
+const CONTENT_REMOVED = new Set(['hide', 'delete']);
+const NO_ACTION = new Set(['dismiss', 'restore', 'approve']);
+
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
+
+/** A moderation notification: a report's outcome or a sanction (reason and until). */
+function describeModeration(n: Notification, t: Translate): string {
+  const event = str(n.data.event);
+  const reason = str(n.data.reason);
+  const until = str(n.data.until).slice(0, 10);
+  if (event === 'warned') return t('notifications.moderation.warned', { reason });
+  if (event === 'silenced') {
+    return until
+      ? t('notifications.moderation.silenced', { until, reason })
+      : t('notifications.moderation.silencedIndefinitely', { reason });
+  }
+  if (event === 'suspended') {
+    return until
+      ? t('notifications.moderation.suspended', { until, reason })
+      : t('notifications.moderation.suspendedIndefinitely', { reason });
+  }
+  const action = str(n.data.action);
+  if (event === 'report_resolved' && n.data.role === 'reporter') {
+    return t(
+      NO_ACTION.has(action)
+        ? 'notifications.moderation.reportDismissed'
+        : 'notifications.moderation.reportActed',
+    );
+  }
+  if (event === 'report_resolved' && CONTENT_REMOVED.has(action)) {
+    return t(
+      action === 'hide'
+        ? 'notifications.moderation.contentHidden'
+        : 'notifications.moderation.contentDeleted',
+    );
+  }
+  return t('notifications.kind.moderation');
+}
 
 /** The sentence of a notification, in the reader's language. */
 export function describe(n: Notification, t: Translate): string {
@@ -43,8 +95,18 @@ export function describe(n: Notification, t: Translate): string {
         : 'notifications.kind.verificationDeclined',
     );
   }
+  if (n.kind === 'moderation') return describeModeration(n, t);
+  const work = str(n.data.title);
+  if (n.kind === 'translation_decision') {
+    return t(
+      n.data.decision === 'granted'
+        ? 'notifications.kind.translationGranted'
+        : 'notifications.kind.translationDeclined',
+      { who, work },
+    );
+  }
   const kind = KNOWN.has(n.kind) ? n.kind : 'other';
-  return t(`notifications.kind.${kind}` as MessageKey, { who, title, group });
+  return t(`notifications.kind.${kind}` as MessageKey, { who, title, group, work });
 }
 
 /** Where a notification leads. */
@@ -56,5 +118,6 @@ export function notificationHref(n: Notification): string {
   if (n.kind === 'follow' && n.actors[0]) return `/u/${encodeURIComponent(n.actors[0].handle)}`;
   if (n.group) return `/groups/${encodeURIComponent(n.group.slug)}`;
   if (n.kind === 'verification') return '/settings';
+  if (WORK_KINDS.has(n.kind) && typeof n.data.workId === 'number') return `/works/${n.data.workId}`;
   return '/notifications';
 }

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Button, ButtonLink } from '@/components/Button';
 import { CookedContent } from '@/components/CookedContent';
+import { ReportDialog } from '@/components/ReportDialog';
 import { ErrorState, LoadingState } from '@/components/States';
 import { useSession } from '@/lib/auth';
 import { useI18n } from '@/lib/i18n';
@@ -101,6 +102,7 @@ function ReaderActions({ work }: { work: WorkFull }) {
   const kudos = useToggle(work.id, 'kudos');
   const subscribe = useToggle(work.id, 'subscribe');
   const bookmark = useToggle(work.id, 'bookmark');
+  const [reporting, setReporting] = useState(false);
   const viewer = work.viewer;
   if (!viewer) {
     return (
@@ -137,6 +139,14 @@ function ReaderActions({ work }: { work: WorkFull }) {
       >
         {viewer.bookmark ? t('works.unbookmark') : t('works.bookmark')}
       </Button>
+      {!work.permissions.canEdit && (
+        <>
+          <Button variant="secondary" onClick={() => setReporting(true)}>
+            {t('works.report')}
+          </Button>
+          <ReportDialog open={reporting} onOpenChange={setReporting} targetType="work" targetId={work.id} />
+        </>
+      )}
     </div>
   );
 }

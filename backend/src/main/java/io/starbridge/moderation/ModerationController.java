@@ -64,7 +64,7 @@ class ModerationController {
 
   @Post("/reports")
   @Status(HttpStatus.CREATED)
-  @Operation(summary = "Report a post, topic, user or group")
+  @Operation(summary = "Report a post, topic, user, group or work")
   Reports.ReportView report(
       @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
       HttpRequest<?> request,

@@ -159,7 +159,9 @@ public class ModerationQueries {
                       rs -> new Summary(rs.getString(1), rs.getString(2)),
                       target.post().id())
                   .orElse(null)
-              : target.group() != null ? new Summary(target.group().name(), null) : null;
+              : target.group() != null
+                  ? new Summary(target.group().name(), null)
+                  : target.work() != null ? new Summary(target.work().title(), null) : null;
       items.add(
           new QueueItem(
               g.reportId(),

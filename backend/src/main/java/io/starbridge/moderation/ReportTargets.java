@@ -10,6 +10,8 @@ import io.starbridge.profile.Person;
 import io.starbridge.security.Guardian;
 import io.starbridge.topic.Topic;
 import io.starbridge.topic.TopicLookup;
+import io.starbridge.work.Work;
+import io.starbridge.work.WorkLookup;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,7 +31,8 @@ public class ReportTargets {
       @Nullable Topic topic,
       @Nullable Post post,
       @Nullable Group group,
-      @Nullable Person person) {
+      @Nullable Person person,
+      @Nullable Work work) {
 
     /** The group whose moderators handle it; null for the site's staff. */
     @Nullable
@@ -54,16 +57,19 @@ public class ReportTargets {
   private final Db db;
   private final PostLookup posts;
   private final TopicLookup topics;
+  private final WorkLookup works;
   private final Map<String, Resolver> resolvers = new LinkedHashMap<>();
 
-  ReportTargets(Db db, PostLookup posts, TopicLookup topics) {
+  ReportTargets(Db db, PostLookup posts, TopicLookup topics, WorkLookup works) {
     this.db = db;
+    this.works = works;
     this.posts = posts;
     this.topics = topics;
     resolvers.put("post", this::post);
     resolvers.put("topic", this::topic);
     resolvers.put("user", this::user);
     resolvers.put("group", this::group);
+    resolvers.put("work", this::work);
   }
 
   public Set<String> types() {
@@ -92,6 +98,9 @@ public class ReportTargets {
     if (target.group() != null) {
       return guardian.canModerateGroup(target.group());
     }
+    if (target.work() != null) {
+      return guardian.canModerateWork(target.work());
+    }
     return guardian.canModeratePeople();
   }
 
@@ -104,7 +113,7 @@ public class ReportTargets {
     if (topic == null || !guardian.canSeeBody(post, topic)) {
       return null;
     }
-    return new Target("post", id, post.authorId(), topic, post, null, null);
+    return new Target("post", id, post.authorId(), topic, post, null, null, null);
   }
 
   private Target topic(Guardian guardian, long id) {
@@ -119,7 +128,7 @@ public class ReportTargets {
                 id)
             .flatMap(posts::find)
             .orElse(null);
-    return new Target("topic", id, topic.authorId(), topic, first, null, null);
+    return new Target("topic", id, topic.authorId(), topic, first, null, null, null);
   }
 
   private Target user(Guardian guardian, long id) {
@@ -134,7 +143,7 @@ public class ReportTargets {
                     rs.getBoolean(4),
                     rs.getString(5)),
             id)
-        .map(p -> new Target("user", id, id, null, null, null, p))
+        .map(p -> new Target("user", id, id, null, null, null, p, null))
         .orElse(null);
   }
 
@@ -146,7 +155,16 @@ public class ReportTargets {
             rs -> Group.read(rs, "g"),
             id)
         .filter(guardian::canSee)
-        .map(g -> new Target("group", id, null, null, null, g, null))
+        .map(g -> new Target("group", id, null, null, null, g, null, null))
+        .orElse(null);
+  }
+
+  /** A work the reporter may read (the Guardian's work visibility); its owner is the author. */
+  private Target work(Guardian guardian, long id) {
+    return works
+        .byId(id)
+        .filter(guardian::canSee)
+        .map(w -> new Target("work", id, w.ownerId(), null, null, null, null, w))
         .orElse(null);
   }
 }

@@ -8,6 +8,7 @@ import io.starbridge.security.Actor;
 import io.starbridge.security.Guardian;
 import io.starbridge.security.Guardians;
 import io.starbridge.topic.DeleteTopic;
+import io.starbridge.work.ManageWorks;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
@@ -36,6 +37,7 @@ public class ResolveReport {
   private final Guardians guardians;
   private final AuditLog audit;
   private final Outbox outbox;
+  private final ManageWorks manageWorks;
 
   ResolveReport(
       Db db,
@@ -46,7 +48,9 @@ public class ResolveReport {
       StaffActions staff,
       Guardians guardians,
       AuditLog audit,
-      Outbox outbox) {
+      Outbox outbox,
+      ManageWorks manageWorks) {
+    this.manageWorks = manageWorks;
     this.db = db;
     this.targets = targets;
     this.hiding = hiding;
@@ -94,6 +98,10 @@ public class ResolveReport {
     Long authorId = target.authorId();
     switch (action) {
       case "hide" -> {
+        if (target.work() != null) {
+          manageWorks.hideByStaff(actor, target.work().id());
+          break;
+        }
         requireContent(target, action);
         hiding.hide(target.post(), target.topic(), "staff", actor.id());
       }
@@ -109,6 +117,10 @@ public class ResolveReport {
         hiding.unhide(target.post(), target.topic(), "PostApproved", actor.id());
       }
       case "delete" -> {
+        if (target.work() != null) {
+          manageWorks.deleteByStaff(actor, target.work().id());
+          break;
+        }
         requireContent(target, action);
         if ("topic".equals(target.type()) || target.post().isFirst()) {
           deleteTopic.delete(actor, target.topic().id(), note);

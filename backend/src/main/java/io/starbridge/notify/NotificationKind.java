@@ -23,7 +23,11 @@ public enum NotificationKind {
   GROUP_APPROVED(50, false, true, true),
   VERIFICATION(60, false, true, true),
   MODERATION(60, false, true, true),
-  WORK(40, false, true, false);
+  WORK(40, false, true, false),
+  COAUTHOR_INVITATION(60, false, true, true),
+  TRANSLATION_REQUEST(60, false, true, true),
+  TRANSLATION_DECISION(60, false, true, true),
+  KUDOS(30, true, false, false);
 
   final int priority;
   final boolean grouped;

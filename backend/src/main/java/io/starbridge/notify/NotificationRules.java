@@ -89,39 +89,45 @@ class NotificationRules {
                 Map.of(
                     "verification", String.valueOf(e.stringField("kind")),
                     "decision", String.valueOf(e.stringField("decision")))));
-    // Moderation (issue 7): the author of the reported content hears the outcome.
-    // Expected payload: targetType ("post"|"topic"), targetId, targetAuthorId, action.
-    rules.put(
-        "ReportResolved",
-        e -> {
-          String type = e.stringField("targetType");
-          Long target = e.longField("targetId");
-          return one(
-              e.longField("targetAuthorId"),
-              NotificationKind.MODERATION,
-              "moderation:report:" + e.aggregateId(),
-              e,
-              "topic".equals(type) ? target : null,
-              "post".equals(type) ? target : null,
-              null,
-              Map.of("action", String.valueOf(e.stringField("action"))));
-        });
-    // Expected: aggregate user (the silenced person), payload until, reason.
-    rules.put(
-        "UserSilenced",
-        e ->
-            one(
-                e.aggregateId(),
-                NotificationKind.MODERATION,
-                "moderation:silence:" + e.id(),
-                e,
-                null,
-                null,
-                null,
-                Map.of("action", "silenced", "until", String.valueOf(e.stringField("until")))));
-    // Works (issue 8): subscribers of the work. Expected: aggregate work, payload subscriberIds?
-    // or the work_subscriptions table; payload title, chapterNumber.
+    // Moderation: the reporters hear the outcome; the author when their content was hidden or
+    // deleted; warned, silenced and suspended people hear it with the reason and until when.
+    rules.put("ReportResolved", this::reportResolved);
+    rules.put("UserWarned", e -> sanction(e, "warned"));
+    rules.put("UserSilenced", e -> sanction(e, "silenced"));
+    rules.put("UserSuspended", e -> sanction(e, "suspended"));
+    // Works: subscribers of the work and its series (read from the database), co-author
+    // invitations, translation permission, kudos. Every work candidate carries data.workId, which
+    // the Notifier and the reads check with the recipient's Guardian (canSee(Work)).
     rules.put("ChapterPublished", this::chapterPublished);
+    rules.put(
+        "CoauthorInvited",
+        e ->
+            workCandidates(
+                e,
+                List.of(e.longField("userId")),
+                NotificationKind.COAUTHOR_INVITATION,
+                "work:" + workId(e) + ":coauthor",
+                Map.of()));
+    rules.put(
+        "TranslationPermissionRequested",
+        e ->
+            workCandidates(
+                e,
+                ids(e.listField("originalAuthorIds")),
+                NotificationKind.TRANSLATION_REQUEST,
+                "work:" + workId(e) + ":translation",
+                Map.of()));
+    rules.put("TranslationPermissionGranted", e -> translationDecided(e, "granted"));
+    rules.put("TranslationPermissionDeclined", e -> translationDecided(e, "declined"));
+    rules.put(
+        "KudosGiven",
+        e ->
+            workCandidates(
+                e,
+                ids(e.listField("authorIds")),
+                NotificationKind.KUDOS,
+                "kudos:work:" + workId(e),
+                Map.of()));
   }
 
   List<Candidate> candidates(OutboxEvent e) {
@@ -250,23 +256,151 @@ class NotificationRules {
     return out;
   }
 
-  private List<Candidate> chapterPublished(OutboxEvent e) {
-    List<Candidate> out = new ArrayList<>();
-    for (String s : e.listField("subscriberIds")) {
-      out.add(
-          new Candidate(
-              Long.parseLong(s),
-              NotificationKind.WORK,
-              "work:" + e.aggregateId(),
-              e.actorId(),
-              null,
-              null,
-              null,
-              Map.of(
-                  "workId", e.aggregateId(),
-                  "title", String.valueOf(e.stringField("title")))));
+  private static long workId(OutboxEvent e) {
+    Long id = e.longField("workId");
+    return id == null ? e.aggregateId() : id;
+  }
+
+  private static List<Long> ids(List<String> raw) {
+    List<Long> out = new ArrayList<>();
+    for (String s : raw) {
+      try {
+        out.add(Long.parseLong(s));
+      } catch (NumberFormatException ignored) {
+        // not an id
+      }
     }
     return out;
+  }
+
+  /** One candidate per recipient about a work; data carries workId and the work's title. */
+  private List<Candidate> workCandidates(
+      OutboxEvent e,
+      List<Long> recipients,
+      NotificationKind kind,
+      String subject,
+      Map<String, Object> extra) {
+    long workId = workId(e);
+    String title =
+        db.one("select title from works where id = ?", rs -> rs.getString(1), workId).orElse("");
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("workId", workId);
+    data.put("title", title);
+    data.putAll(extra);
+    List<Candidate> out = new ArrayList<>();
+    for (Long r : new java.util.LinkedHashSet<>(recipients)) {
+      if (r != null) {
+        out.add(new Candidate(r, kind, subject, e.actorId(), null, null, null, data));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A chapter became readable (aggregate chapter): subscribers of the work and of every series
+   * holding it, never its authors, never for a draft work.
+   */
+  private List<Candidate> chapterPublished(OutboxEvent e) {
+    if ("draft".equals(e.stringField("visibility"))) {
+      return List.of();
+    }
+    long workId = workId(e);
+    List<Long> subscribers =
+        db.list(
+            """
+                select user_id from work_subscriptions where work_id = ?
+                union
+                select ss.user_id from series_subscriptions ss
+                  join series_works sw on sw.series_id = ss.series_id
+                 where sw.work_id = ?
+                """,
+            rs -> rs.getLong(1),
+            workId,
+            workId);
+    List<Long> authors =
+        db.list(
+            "select user_id from work_authors where work_id = ? and state = 'active'",
+            rs -> rs.getLong(1),
+            workId);
+    List<Long> recipients = new ArrayList<>(subscribers);
+    recipients.removeAll(authors);
+    recipients.removeAll(ids(e.listField("authorIds")));
+    Map<String, Object> extra = new LinkedHashMap<>();
+    extra.put("chapterId", e.aggregateId());
+    Long position = e.longField("position");
+    if (position != null) {
+      extra.put("position", position);
+    }
+    return workCandidates(
+        e, recipients, NotificationKind.WORK, "chapter:" + e.aggregateId(), extra);
+  }
+
+  private List<Candidate> translationDecided(OutboxEvent e, String decision) {
+    // The translation's authors (the translator); the deciding original author is the actor.
+    return workCandidates(
+        e,
+        ids(e.listField("authorIds")),
+        NotificationKind.TRANSLATION_DECISION,
+        "work:" + workId(e) + ":translation",
+        Map.of("decision", decision));
+  }
+
+  private List<Candidate> reportResolved(OutboxEvent e) {
+    String action = String.valueOf(e.stringField("action"));
+    String type = e.stringField("targetType");
+    Long target = e.longField("targetId");
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("event", "report_resolved");
+    data.put("action", action);
+    data.put("targetType", type == null ? "" : type);
+    if (target != null) {
+      data.put("targetId", target);
+    }
+    List<Candidate> out = new ArrayList<>();
+    String subject = "moderation:report:" + e.aggregateId();
+    for (long reporter : ids(e.listField("reporterIds"))) {
+      if (e.actorId() != null && reporter == e.actorId()) {
+        continue; // a staff member's own report
+      }
+      Map<String, Object> d = new LinkedHashMap<>(data);
+      d.put("role", "reporter");
+      // No topic/post link: once hidden or deleted the reporter may no longer see it.
+      out.add(
+          new Candidate(reporter, NotificationKind.MODERATION, subject, null, null, null, null, d));
+    }
+    Long author = e.longField("authorId");
+    if (author != null && CONTENT_REMOVED.contains(action)) {
+      Map<String, Object> d = new LinkedHashMap<>(data);
+      d.put("role", "author");
+      out.add(
+          new Candidate(author, NotificationKind.MODERATION, subject, null, null, null, null, d));
+    }
+    return out;
+  }
+
+  /** Resolutions that took the author's content away. */
+  private static final java.util.Set<String> CONTENT_REMOVED =
+      java.util.Set.of("hide", "delete", "delete_topic");
+
+  private static List<Candidate> sanction(OutboxEvent e, String event) {
+    Long user = e.longField("userId");
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("event", event);
+    data.put(
+        "reason", String.valueOf(e.stringField("reason") == null ? "" : e.stringField("reason")));
+    if (e.stringField("until") != null) {
+      data.put("until", e.stringField("until"));
+    }
+    return List.of(
+        new Candidate(
+            user == null ? e.aggregateId() : user,
+            NotificationKind.MODERATION,
+            "moderation:" + event + ":" + e.id(),
+            null,
+            null,
+            null,
+            null,
+            data));
   }
 
   private List<Long> userIds(List<String> handles) {

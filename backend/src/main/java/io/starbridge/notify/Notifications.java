@@ -124,16 +124,21 @@ class Notifications {
   int unreadCount(Guardian g) {
     List<long[]> rows =
         db.list(
-            "select coalesce(topic_id, 0), coalesce(post_id, 0), coalesce(group_id, 0) from notifications"
+            "select coalesce(topic_id, 0), coalesce(post_id, 0), coalesce(group_id, 0),"
+                + " coalesce((data->>'workId')::bigint, 0) from notifications"
                 + " where user_id = ? and read_at is null order by updated_at desc limit ?",
-            rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)},
+            rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)},
             g.actor().id(),
             UNREAD_SCAN);
     Map<String, Boolean> seen = new HashMap<>();
     int count = 0;
     for (long[] r : rows) {
-      String key = r[0] + ":" + r[1] + ":" + r[2];
-      if (seen.computeIfAbsent(key, k -> recipients.maySee(g, nz(r[0]), nz(r[1]), nz(r[2])))) {
+      String key = r[0] + ":" + r[1] + ":" + r[2] + ":" + r[3];
+      if (seen.computeIfAbsent(
+          key,
+          k ->
+              recipients.maySee(g, nz(r[0]), nz(r[1]), nz(r[2]))
+                  && recipients.maySeeWork(g, nz(r[3])))) {
         count++;
       }
     }
@@ -189,8 +194,17 @@ class Notifications {
   @SuppressWarnings("unchecked")
   private List<NotificationView> views(Guardian g, List<Row> rows) {
     List<Row> visible = new ArrayList<>();
+    Map<Long, Map<String, Object>> dataById = new HashMap<>();
     for (Row r : rows) {
-      if (recipients.maySee(g, r.topicId(), r.postId(), r.groupId())) {
+      Map<String, Object> data;
+      try {
+        data = json.readValue(r.data(), Map.class);
+      } catch (IOException e) {
+        data = Map.of();
+      }
+      dataById.put(r.id(), data == null ? Map.of() : data);
+      if (recipients.maySee(g, r.topicId(), r.postId(), r.groupId())
+          && recipients.maySeeWork(g, Recipients.workId(data))) {
         visible.add(r);
       }
     }
@@ -207,12 +221,7 @@ class Notifications {
     }
     List<NotificationView> out = new ArrayList<>();
     for (Row r : visible) {
-      Map<String, Object> data;
-      try {
-        data = json.readValue(r.data(), Map.class);
-      } catch (IOException e) {
-        data = Map.of();
-      }
+      Map<String, Object> data = dataById.get(r.id());
       out.add(
           new NotificationView(
               r.id(),

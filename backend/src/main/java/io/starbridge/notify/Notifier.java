@@ -112,10 +112,15 @@ class Notifier implements OutboxHandler {
     }
     Optional<Actor> recipient = recipients.actor(c.recipientId());
     if (recipient.isEmpty()) {
-      return false;
+      // A suspension is told to the suspended person (read once the suspension ends); it points
+      // at nothing, so there is nothing to check.
+      return c.kind() == NotificationKind.MODERATION
+          && "suspended".equals(c.data().get("event"))
+          && recipients.exists(c.recipientId());
     }
     Guardian g = recipients.guardian(recipient.get());
-    if (!recipients.maySee(g, c.topicId(), c.postId(), c.groupId())) {
+    if (!recipients.maySee(g, c.topicId(), c.postId(), c.groupId())
+        || !recipients.maySeeWork(g, Recipients.workId(c.data()))) {
       return false;
     }
     if ((c.kind() == NotificationKind.MENTION || c.kind() == NotificationKind.QUOTE)

@@ -10,6 +10,8 @@ import io.starbridge.security.Guardians;
 import io.starbridge.security.Role;
 import io.starbridge.topic.Topic;
 import io.starbridge.topic.TopicLookup;
+import io.starbridge.work.Work;
+import io.starbridge.work.WorkLookup;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
@@ -23,8 +25,10 @@ class Recipients {
   private final Guardians guardians;
   private final TopicLookup topics;
   private final GroupLookup groups;
+  private final WorkLookup works;
 
-  Recipients(Db db, Guardians guardians, TopicLookup topics, GroupLookup groups) {
+  Recipients(Db db, Guardians guardians, TopicLookup topics, GroupLookup groups, WorkLookup works) {
+    this.works = works;
     this.db = db;
     this.guardians = guardians;
     this.topics = topics;
@@ -47,6 +51,11 @@ class Recipients {
                 null,
                 Actor.AuthMethod.SESSION),
         userId);
+  }
+
+  /** The account exists and is not deleted. */
+  boolean exists(long userId) {
+    return db.count("select count(*) from users where id = ? and status <> 'deleted'", userId) > 0;
   }
 
   Guardian guardian(Actor actor) {
@@ -94,5 +103,20 @@ class Recipients {
       }
     }
     return true;
+  }
+
+  /** Whether the recipient may see the work a notification points at (none: true). */
+  boolean maySeeWork(Guardian g, Long workId) {
+    if (workId == null) {
+      return true;
+    }
+    Optional<Work> w = works.byId(workId);
+    return w.isPresent() && g.canSee(w.get());
+  }
+
+  /** The work id a notification's data names, if any. */
+  static Long workId(java.util.Map<String, Object> data) {
+    Object v = data == null ? null : data.get("workId");
+    return v instanceof Number n ? n.longValue() : null;
   }
 }

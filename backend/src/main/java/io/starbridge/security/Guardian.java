@@ -781,6 +781,21 @@ public final class Guardian {
     }
   }
 
+  /**
+   * Acting on a reported work (hiding it back to draft, deleting it): site staff, who handle work
+   * reports (works belong to no group).
+   */
+  public boolean canModerateWork(Work work) {
+    return isStaff() && canSee(work);
+  }
+
+  public void ensureCanModerateWork(Work work) {
+    ensureCanSee(work);
+    if (!canModerateWork(work)) {
+      throw ApiException.forbidden("Only site moderators may act on reported works");
+    }
+  }
+
   /** Inviting and removing co-authors: the owner. */
   public boolean canManageCoauthors(Work work) {
     return isSignedIn() && work.ownerId() == actor.userId();

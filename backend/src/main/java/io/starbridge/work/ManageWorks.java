@@ -231,6 +231,35 @@ public class ManageWorks {
     outbox.publish("WorkDeleted", "work", id, actor.id(), payload(work, Map.of()));
   }
 
+  /**
+   * A moderator hides a reported work: it goes back to draft (only its authors and admins read it);
+   * the authors may publish it again, and a new report brings it back to the queue.
+   */
+  @Transactional
+  public void hideByStaff(Actor actor, long id) {
+    Work work = works.requireForUpdate(id);
+    guardians.of(actor).ensureCanModerateWork(work);
+    if (work.isDraft()) {
+      return;
+    }
+    db.update("update works set visibility = 'draft', updated_at = now() where id = ?", id);
+    Map<String, Object> extra = new LinkedHashMap<>();
+    extra.put("previousVisibility", work.visibility());
+    extra.put("hiddenByStaff", true);
+    outbox.publish("WorkUpdated", "work", id, actor.id(), payload(works.require(id), extra));
+  }
+
+  /** A moderator deletes a reported work: the same soft delete as the owner's. */
+  @Transactional
+  public void deleteByStaff(Actor actor, long id) {
+    Work work = works.requireForUpdate(id);
+    guardians.of(actor).ensureCanModerateWork(work);
+    db.update("update works set deleted_at = now(), updated_at = now() where id = ?", id);
+    db.update("delete from series_works where work_id = ?", id);
+    outbox.publish(
+        "WorkDeleted", "work", id, actor.id(), payload(work, Map.of("deletedByStaff", true)));
+  }
+
   // ---- co-authors -----------------------------------------------------------------------------
 
   @Transactional

@@ -65,7 +65,8 @@ class ModerationApiTest extends ForumTest {
       assertProblem(
           r.client()
               .post(
-                  "/api/v1/reports", Map.of("targetType", "work", "targetId", 1, "reason", "spam")),
+                  "/api/v1/reports",
+                  Map.of("targetType", "chapter", "targetId", 1, "reason", "spam")),
           400,
           "/problems/validation");
       TestClient.Response ok =
