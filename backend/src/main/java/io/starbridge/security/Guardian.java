@@ -749,6 +749,21 @@ public final class Guardian {
     return visible;
   }
 
+  /**
+   * A work's discussion topic may start only when everyone who reads its board may read the work:
+   * its title is in the topic. A work for signed-in members waits while its board is open to
+   * anonymous readers, a translation waits for the original's permission, drafts wait.
+   */
+  public static boolean discussionMayStart(Work work, Board board) {
+    if (work.deletedAt() != null || work.isDraft()) {
+      return false;
+    }
+    if (work.isTranslation() && !"granted".equals(work.translationState())) {
+      return false;
+    }
+    return "public".equals(work.visibility()) || board.readAccess() != Board.Access.EVERYONE;
+  }
+
   /** Works the actor may not read do not exist for it: 404, not 403. */
   public void ensureCanSee(Work work) {
     if (!canSee(work)) {

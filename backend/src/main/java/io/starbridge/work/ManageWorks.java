@@ -1,5 +1,6 @@
 package io.starbridge.work;
 
+import io.starbridge.board.Board;
 import io.starbridge.board.BoardQueries;
 import io.starbridge.common.ApiException;
 import io.starbridge.common.Db;
@@ -110,9 +111,28 @@ public class ManageWorks {
     }
   }
 
-  /** First publication: the discussion topic and {@code WorkPublished}. */
+  /** First publication: the discussion topic (when it may start) and {@code WorkPublished}. */
   private void published(Actor actor, Work work) {
-    if (work.boardSlug() != null && work.topicId() == null) {
+    startDiscussion(actor, work);
+    db.update(
+        "update works set published_at = coalesce(published_at, now()), revised_at = now() where id = ?",
+        work.id());
+    outbox.publish(
+        "WorkPublished",
+        "work",
+        work.id(),
+        actor.id(),
+        payload(works.require(work.id()), Map.of()));
+  }
+
+  /**
+   * Starts the work's discussion topic in the board the author picked, once {@link
+   * Guardian#discussionMayStart} allows it (the topic carries the work's title); a later change of
+   * visibility tries again.
+   */
+  private void startDiscussion(Actor actor, Work work) {
+    Board board = work.boardSlug() == null ? null : boards.bySlug(work.boardSlug()).orElse(null);
+    if (board != null && work.topicId() == null && Guardian.discussionMayStart(work, board)) {
       String lang =
           db.one("select language from works where id = ?", rs -> rs.getString(1), work.id())
               .orElse("en");
@@ -137,15 +157,6 @@ public class ManageWorks {
               .id();
       db.update("update works set topic_id = ? where id = ?", topicId, work.id());
     }
-    db.update(
-        "update works set published_at = coalesce(published_at, now()), revised_at = now() where id = ?",
-        work.id());
-    outbox.publish(
-        "WorkPublished",
-        "work",
-        work.id(),
-        actor.id(),
-        payload(works.require(work.id()), Map.of()));
   }
 
   @Transactional
@@ -216,6 +227,8 @@ public class ManageWorks {
       outbox.publish("WorkUpdated", "work", id, actor.id(), payload(after, extra));
       if (work.publishedAt() == null && !after.isDraft()) {
         published(actor, after);
+      } else if (!after.isDraft()) {
+        startDiscussion(actor, after);
       }
     }
     return queries.view(guardian, works.require(id));

@@ -190,6 +190,24 @@ class WorkApiTest extends ForumTest {
   }
 
   @Test
+  void aSignedInWorkStartsNoDiscussionInABoardAnonymousReadersSee() {
+    Account author = fx().member("sidisc");
+    String board = fx().board();
+    Map<String, Object> body = workBody("只给会员看的作品", "signed_in");
+    body.put("board", board);
+    long id = id(expect(201, author.client().post("/api/v1/works", body)));
+    assertThat(expect(200, author.client().get("/api/v1/works/" + id)).get("topicId")).isNull();
+    assertThat(anonymous().get("/api/v1/boards/" + board + "/topics").items()).isEmpty();
+
+    expect(200, author.client().patch("/api/v1/works/" + id, Map.of("visibility", "public")));
+    Object topicId = expect(200, author.client().get("/api/v1/works/" + id)).get("topicId");
+    assertThat(topicId).isNotNull();
+    assertThat(anonymous().get("/api/v1/boards/" + board + "/topics").items())
+        .extracting(i -> i.get("id"))
+        .containsExactly(topicId);
+  }
+
+  @Test
   void validationErrorsNameTheField() {
     Account author = fx().member("writer");
     Map<String, Object> body = workBody("", "public");
