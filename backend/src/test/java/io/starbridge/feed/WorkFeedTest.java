@@ -46,8 +46,7 @@ class WorkFeedTest extends ForumTest {
     long draftId = id(draft);
     TestClient.Response updated =
         expect(
-            200,
-            author.client().patch("/api/v1/works/" + draftId, Map.of("visibility", "signed_in")));
+            200, author.client().patch("/api/v1/works/" + draftId, Map.of("visibility", "public")));
     long second = ((Number) updated.get("topicId")).longValue();
     assertThat(await(fan, f -> f.contains(second))).contains(second, topic);
   }
