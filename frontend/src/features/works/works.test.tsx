@@ -58,6 +58,7 @@ function work(extra: Partial<WorkFull> = {}): WorkFull {
     series: [],
     chapters: [],
     updatedAt: '2026-01-01T00:00:00Z',
+    rights: [],
     viewer: null,
     permissions: {
       canEdit: false,
