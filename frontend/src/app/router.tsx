@@ -26,6 +26,7 @@ import { UserRoute } from './routes/UserRoute';
 import { VerifyEmailRoute } from './routes/VerifyEmailRoute';
 import { WorkRoute } from './routes/WorkRoute';
 import { WorksRoute } from './routes/WorksRoute';
+import { IpCatalogueRoute } from './routes/IpCatalogueRoute';
 import { AppShell } from './shell/AppShell';
 
 const topicRoute = () => import('./routes/TopicRoute').then((m) => ({ Component: m.TopicRoute }));
@@ -59,6 +60,7 @@ export const routes = [
       { path: 'g/:slug/:tab?', element: <GroupRoute /> },
       { path: 'admin/verifications', element: <AdminVerificationsRoute /> },
       { path: 'works', element: <WorksRoute /> },
+      { path: 'ip', element: <IpCatalogueRoute /> },
       { path: 'works/:id', element: <WorkRoute /> },
       // The editor loads on first use.
       {

@@ -28,6 +28,8 @@ export function AppShell() {
           <p>
             <Link to="/registry/verify">{t('footer.registry')}</Link>
             <span aria-hidden="true"> · </span>
+            <Link to="/ip">{t('footer.ip')}</Link>
+            <span aria-hidden="true"> · </span>
             <a href="/api/docs">{t('footer.apiDocs')}</a>
           </p>
         </div>

@@ -5,6 +5,7 @@ import { json, mockFetch, problem } from '@/test/fetchMock';
 import { renderWithApp } from '@/test/render';
 import type { Chapter, WorkCard, WorkFull } from './api/types';
 import { listQuery } from './api/works';
+import { RightsEditor, RightsTable } from './components/Rights';
 import { WorkReader } from './components/WorkReader';
 import { UserWorks, filtersFromParams, paramsFromFilters } from './components/WorksListing';
 import {
@@ -58,6 +59,7 @@ function work(extra: Partial<WorkFull> = {}): WorkFull {
     series: [],
     chapters: [],
     updatedAt: '2026-01-01T00:00:00Z',
+    rights: [],
     viewer: null,
     permissions: {
       canEdit: false,
@@ -222,5 +224,54 @@ describe('UserWorks', () => {
     expect(await screen.findByRole('link', { name: '星际旅人' })).toBeTruthy();
     expect(screen.getByText('Mature')).toBeTruthy();
     expect(screen.getByText('Warning: violence')).toBeTruthy();
+  });
+});
+
+describe('adaptation rights', () => {
+  it('lists the rights in the reader language', () => {
+    mockFetch(() => problem(401, '/problems/unauthorized'));
+    renderWithApp(
+      <RightsTable
+        rights={[
+          { medium: 'film_tv', status: 'under_option', terms: '18 个月', contact: 'agent' },
+          { medium: 'translation', status: 'available', language: 'en', contact: 'platform' },
+        ]}
+      />,
+      { locale: 'zh-CN' },
+    );
+    const table = screen.getByRole('table', { name: '改编权' });
+    expect(within(table).getByRole('rowheader', { name: '影视' })).toBeTruthy();
+    expect(within(table).getByText('已签意向')).toBeTruthy();
+    expect(within(table).getByRole('rowheader', { name: '翻译 (en)' })).toBeTruthy();
+    expect(within(table).getByText('通过经纪人')).toBeTruthy();
+  });
+
+  it('saves the whole set and shows a field error next to its row', async () => {
+    const calls = mockFetch((c) => {
+      if (c.path === '/api/v1/me') return problem(401, '/problems/unauthorized');
+      return problem(400, '/problems/validation', {
+        errors: [
+          { field: 'rights[1].language', code: 'required', message: 'A translation needs a language' },
+        ],
+      });
+    });
+    renderWithApp(
+      <RightsEditor work={work({ rights: [{ medium: 'games', status: 'available', contact: 'email' }] })} />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Add a right' }));
+    const rows = screen.getAllByRole('group');
+    expect(rows).toHaveLength(2);
+    fireEvent.change(within(rows[1]!).getByLabelText('Medium'), { target: { value: 'translation' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save rights' }));
+    expect(await within(rows[1]!).findByText('This field is required.')).toBeTruthy();
+    expect(within(rows[0]!).queryByText('This field is required.')).toBeNull();
+    const put = calls.find((c) => c.method === 'PUT');
+    expect(put?.path).toBe('/api/v1/works/7/rights');
+    expect(put?.body).toEqual({
+      rights: [
+        { medium: 'games', status: 'available', terms: '', contact: 'email', language: null },
+        { medium: 'translation', status: 'available', terms: '', contact: 'platform', language: '' },
+      ],
+    });
   });
 });

@@ -1,3 +1,4 @@
+import type { Right } from '@/lib/rights';
 import type { UserCard } from '@/types/api';
 
 export const WORK_TYPES = [
@@ -70,6 +71,7 @@ export interface WorkFull extends Omit<WorkCard, 'translationOf'> {
   series: { id: number; title: string; position: number }[];
   chapters: ChapterRef[];
   updatedAt: string;
+  rights: Right[];
   viewer: {
     kudos: boolean;
     subscribed: boolean;

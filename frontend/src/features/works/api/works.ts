@@ -6,6 +6,7 @@ import {
   type QueryClient,
 } from '@tanstack/react-query';
 import { api, apiPage } from '@/lib/api';
+import type { Right } from '@/lib/rights';
 import type { Page } from '@/types/api';
 import type { Chapter, ChapterInput, WorkCard, WorkFilters, WorkFull, WorkInput } from './types';
 
@@ -186,5 +187,18 @@ export function useLinkTranslation(translationId: number) {
         body: { workId: translationId },
       }),
     onSuccess: () => refresh(client, translationId),
+  });
+}
+
+/** PUT /works/{id}/rights: replaces the work's adaptation rights (its authors). */
+export function usePutRights(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (rights: Right[]) =>
+      api<{ rights: Right[] }>(`/works/${id}/rights`, { method: 'PUT', body: { rights } }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: workKeys.work(id) });
+      await client.invalidateQueries({ queryKey: ['ip'] });
+    },
   });
 }

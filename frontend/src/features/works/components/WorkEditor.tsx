@@ -4,6 +4,7 @@ import { Button, ButtonLink } from '@/components/Button';
 import { SelectField, TextField } from '@/components/Field';
 import { Form, FormActions, FormError } from '@/components/Form';
 import { Panel } from '@/components/Page';
+import { RightsEditor } from './Rights';
 import { ErrorState, LoadingState } from '@/components/States';
 import { useI18n } from '@/lib/i18n';
 import {
@@ -407,6 +408,9 @@ export function WorkEditor({ id }: { id: number | null }) {
       </Panel>
       <Panel title={t('works.translation.panel')}>
         <LinkTranslation work={w} />
+      </Panel>
+      <Panel title={t('ip.rights.edit')}>
+        <RightsEditor key={w.id} work={w} />
       </Panel>
       <Panel title={t('works.chapters')}>
         <ChapterList work={w} />

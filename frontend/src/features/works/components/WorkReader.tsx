@@ -17,6 +17,7 @@ import {
   savePrefs,
   type ReaderPrefs,
 } from '../readerPrefs';
+import { RightsTable } from './Rights';
 import { TranslationList } from './Translations';
 import { Authors } from './WorkCard';
 import { WorkTags } from './WorkTags';
@@ -233,6 +234,7 @@ export function WorkReader({ id }: { id: number }) {
           <a href={`${API_BASE}/works/${w.id}/download.html`}>HTML</a>
         </div>
         <ReaderActions work={w} />
+        <RightsTable rights={w.rights ?? []} />
         <TranslationList work={w} />
       </header>
 

@@ -33,10 +33,12 @@ public class WorkQueries {
 
   private final Db db;
   private final WorkLookup works;
+  private final WorkRights rights;
 
-  WorkQueries(Db db, WorkLookup works) {
+  WorkQueries(Db db, WorkLookup works, WorkRights rights) {
     this.db = db;
     this.works = works;
+    this.rights = rights;
   }
 
   // ---- lists ----------------------------------------------------------------------------------
@@ -411,7 +413,8 @@ public class WorkQueries {
         r.publishedAt,
         r.revisedAt,
         viewer,
-        permissions);
+        permissions,
+        rights.of(work.id()));
   }
 
   private WorkView.Viewer viewer(long userId, long workId) {

@@ -71,7 +71,8 @@ public final class WorkView {
       @Nullable Instant publishedAt,
       Instant revisedAt,
       @Nullable Viewer viewer,
-      Permissions permissions) {}
+      Permissions permissions,
+      List<WorkRights.Right> rights) {}
 
   @Serdeable
   public record Original(long id, String title, String language, List<UserCard> authors) {}
