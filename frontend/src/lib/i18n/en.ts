@@ -77,6 +77,7 @@ export const en = {
   'search.sort.newest': 'Newest',
   'search.apply': 'Search',
   'search.total': '{count} results',
+  'search.total.one': '{count} result',
   'search.more': 'More results',
   'search.reply': 'reply #{n}',
   'search.empty.title': 'Nothing found',

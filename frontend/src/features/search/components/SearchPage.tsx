@@ -161,6 +161,7 @@ export function SearchPage({ boards = [] }: { boards?: readonly BoardOption[] })
   } else {
     const first = results.data.pages[0];
     const items = results.data.pages.flatMap((p) => p.items);
+    const total = first?.total ?? items.length;
     const rebuilding = results.data.pages.some((p) => p.rebuilding);
     body = (
       <>
@@ -174,7 +175,7 @@ export function SearchPage({ boards = [] }: { boards?: readonly BoardOption[] })
         ) : (
           <>
             <p className="search-total muted" role="status">
-              {t('search.total', { count: first?.total ?? items.length })}
+              {t(total === 1 ? 'search.total.one' : 'search.total', { count: total })}
             </p>
             <ol className="search-results">
               {items.map((item) => (

@@ -65,7 +65,7 @@ describe('SearchPage', () => {
       return json(200, page([item()], { total: 1 }));
     });
     const { container } = renderWithApp(<SearchPage />, { path: '/search?q=%E6%9B%B2%E7%8E%87' });
-    expect(await screen.findByText('1 results')).toBeTruthy();
+    expect(await screen.findByText('1 result')).toBeTruthy();
     expect(container.querySelector('.search-result__title mark')?.textContent).toBe('曲率');
     expect(container.querySelector('.search-result__snippet')?.textContent).toContain('<b>');
     expect(container.querySelector('.search-result__snippet b')).toBeNull();
@@ -106,7 +106,7 @@ describe('SearchPage', () => {
       return json(200, page([item()]));
     });
     renderWithApp(<SearchPage />, { path: '/search?q=x' });
-    await screen.findByText('1 results');
+    await screen.findByText('1 result');
     fireEvent.change(screen.getByLabelText('Type'), { target: { value: 'post' } });
     fireEvent.change(screen.getByLabelText('Sort'), { target: { value: 'newest' } });
     await waitFor(() =>
