@@ -11,7 +11,7 @@
 set -euo pipefail
 : "${PGPORT:?}" "${REDIS_PORT:?}" "${URL:=http://localhost:8080}" "${PREFIX:=sb:}"
 PASSWORD=${PASSWORD:-'quiet nebula 42 lighthouse'}
-q() { PGPASSWORD= psql -h 127.0.0.1 -p "$PGPORT" -U postgres postgres -qAtc "$1"; }
+q() { PGPASSWORD= psql -h 127.0.0.1 -p "$PGPORT" -U postgres "${PGDATABASE:-postgres}" -qAtc "$1"; }
 r() { redis-cli -p "$REDIS_PORT" "$@"; }
 
 api() { # method path [json] — as the session in $JAR

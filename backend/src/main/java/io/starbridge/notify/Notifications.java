@@ -215,7 +215,9 @@ class Notifications {
     Map<Long, UserCard> cards = new HashMap<>();
     if (!actorIds.isEmpty()) {
       db.list(
-          "select " + UserCard.columns("u") + " from users u where u.id = any(?)",
+          "select "
+              + UserCard.columns("u")
+              + " from users u where u.id in (select unnest(?::bigint[]))",
           rs -> cards.put(rs.getLong("u_id"), UserCard.read(rs, "u")),
           actorIds.stream().distinct().toList());
     }

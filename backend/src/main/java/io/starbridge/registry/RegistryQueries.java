@@ -231,7 +231,9 @@ public class RegistryQueries {
       return out;
     }
     db.list(
-            "select " + UserCard.columns("u") + " from users u where u.id = any(?)",
+            "select "
+                + UserCard.columns("u")
+                + " from users u where u.id in (select unnest(?::bigint[]))",
             rs -> UserCard.read(rs, "u"),
             List.copyOf(ids))
         .forEach(c -> out.put(c.id(), c));

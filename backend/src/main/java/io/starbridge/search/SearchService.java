@@ -403,7 +403,7 @@ public class SearchService {
                 + UserCard.columns("a")
                 + " from works w join work_authors o on o.work_id = w.id and o.role = 'owner'"
                 + " join users a on a.id = o.user_id"
-                + " where w.id = any(?) and w.visibility <> 'draft' and "
+                + " where w.id in (select unnest(?::bigint[])) and w.visibility <> 'draft' and "
                 + guardian.worksReadable("w"),
             rs -> {
               Array tags = rs.getArray("all_tags");
@@ -429,7 +429,7 @@ public class SearchService {
     for (GroupRow g :
         db.list(
             "select g.id, g.slug, g.name, g.visibility, g.created_at from groups g"
-                + " where g.id = any(?) and "
+                + " where g.id in (select unnest(?::bigint[])) and "
                 + scope.groupsVisible("g"),
             rs ->
                 new GroupRow(
@@ -458,7 +458,7 @@ public class SearchService {
                 + UserCard.columns("a")
                 + " from topics t left join boards b on b.id = t.board_id"
                 + " left join groups g on g.id = t.group_id join users a on a.id = t.author_id"
-                + " where t.id = any(?) and t.deleted_at is null and "
+                + " where t.id in (select unnest(?::bigint[])) and t.deleted_at is null and "
                 + scope.topicsUnhidden("t")
                 + " and "
                 + scope.topicsReadable("t", "b", "g"),
@@ -502,7 +502,7 @@ public class SearchService {
         db.list(
             "select p.id, p.topic_id, p.post_number, p.created_at, "
                 + UserCard.columns("a")
-                + " from posts p join users a on a.id = p.author_id where p.id = any(?) and "
+                + " from posts p join users a on a.id = p.author_id where p.id in (select unnest(?::bigint[])) and "
                 + scope.postsUnhidden("p")
                 + " and "
                 + scope.postBodiesVisible("p"),
@@ -528,7 +528,7 @@ public class SearchService {
         db.list(
             "select "
                 + UserCard.columns("a")
-                + " from users a where a.id = any(?) and a.deleted_at is null and a.status <> 'deleted'",
+                + " from users a where a.id in (select unnest(?::bigint[])) and a.deleted_at is null and a.status <> 'deleted'",
             rs -> UserCard.read(rs, "a"),
             List.copyOf(ids))) {
       out.put(u.id(), u);

@@ -152,7 +152,10 @@ public class SearchSource {
   }
 
   public List<SearchDoc> topics(Collection<Long> ids) {
-    return db.list(TOPIC_SELECT + "t.id = any(?)", SearchSource::topic, List.copyOf(ids));
+    return db.list(
+        TOPIC_SELECT + "t.id in (select unnest(?::bigint[]))",
+        SearchSource::topic,
+        List.copyOf(ids));
   }
 
   public Chunk topicsAfter(long afterId, int limit) {
@@ -160,7 +163,8 @@ public class SearchSource {
   }
 
   public List<SearchDoc> posts(Collection<Long> ids) {
-    return db.list(POST_SELECT + "p.id = any(?)", SearchSource::post, List.copyOf(ids));
+    return db.list(
+        POST_SELECT + "p.id in (select unnest(?::bigint[]))", SearchSource::post, List.copyOf(ids));
   }
 
   public Chunk postsAfter(long afterId, int limit) {
@@ -168,7 +172,10 @@ public class SearchSource {
   }
 
   public List<SearchDoc> groups(Collection<Long> ids) {
-    return db.list(GROUP_SELECT + "g.id = any(?)", SearchSource::group, List.copyOf(ids));
+    return db.list(
+        GROUP_SELECT + "g.id in (select unnest(?::bigint[]))",
+        SearchSource::group,
+        List.copyOf(ids));
   }
 
   public Chunk groupsAfter(long afterId, int limit) {
@@ -186,7 +193,8 @@ public class SearchSource {
   }
 
   public List<SearchDoc> works(Collection<Long> ids) {
-    return db.list(WORK_SELECT + "w.id = any(?)", SearchSource::work, List.copyOf(ids));
+    return db.list(
+        WORK_SELECT + "w.id in (select unnest(?::bigint[]))", SearchSource::work, List.copyOf(ids));
   }
 
   public Chunk worksAfter(long afterId, int limit) {
@@ -202,7 +210,8 @@ public class SearchSource {
   }
 
   public List<SearchDoc> users(Collection<Long> ids) {
-    return db.list(userSelect() + "u.id = any(?)", this::user, List.copyOf(ids));
+    return db.list(
+        userSelect() + "u.id in (select unnest(?::bigint[]))", this::user, List.copyOf(ids));
   }
 
   public Chunk usersAfter(long afterId, int limit) {

@@ -197,7 +197,7 @@ public class TopicQueries {
     Sql sql =
         select(guardian, userId, Sort.LATEST, Instant.now(), "1", Source.siteWide())
             .append(" and " + guardian.readableScope().topicsReadable("t", "b", "g"))
-            .append(" and t.id = any(?)", ids);
+            .append(" and t.id in (select unnest(?::bigint[]))", ids);
     java.util.Map<Long, TopicListItem> byId = new java.util.HashMap<>();
     db.list(
         sql.text(), rs -> byId.put(rs.getLong("id"), listItem(rs, userId != null)), sql.params());

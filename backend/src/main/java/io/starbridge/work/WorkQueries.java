@@ -295,7 +295,7 @@ public class WorkQueries {
         db.list(
             "select "
                 + CARD_COLUMNS
-                + " from works w where w.id = any(?) and "
+                + " from works w where w.id in (select unnest(?::bigint[])) and "
                 + guardian.worksReadable("w"),
             WorkQueries::row,
             ids);
