@@ -78,6 +78,7 @@ export const en = {
   'search.apply': 'Search',
   'search.total': '{count} results',
   'search.total.one': '{count} result',
+  'search.total.atLeast': '{count}+ results',
   'search.more': 'More results',
   'search.reply': 'reply #{n}',
   'search.empty.title': 'Nothing found',

@@ -79,6 +79,7 @@ export const zhCN: Record<MessageKey, string> = {
   'search.apply': '搜索',
   'search.total': '共 {count} 条结果',
   'search.total.one': '共 {count} 条结果',
+  'search.total.atLeast': '{count}+ 条结果',
   'search.more': '更多结果',
   'search.reply': '第 {n} 楼',
   'search.empty.title': '没有找到结果',

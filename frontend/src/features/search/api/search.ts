@@ -38,6 +38,8 @@ export interface SearchItem {
 export interface SearchPage {
   items: SearchItem[];
   total: number;
+  /** False when there are more matches than were counted: total is then a lower bound. */
+  totalExact: boolean;
   nextCursor: string | null;
   rebuilding: boolean;
 }

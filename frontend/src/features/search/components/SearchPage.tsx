@@ -162,6 +162,7 @@ export function SearchPage({ boards = [] }: { boards?: readonly BoardOption[] })
     const first = results.data.pages[0];
     const items = results.data.pages.flatMap((p) => p.items);
     const total = first?.total ?? items.length;
+    const exact = first?.totalExact ?? true;
     const rebuilding = results.data.pages.some((p) => p.rebuilding);
     body = (
       <>
@@ -175,7 +176,9 @@ export function SearchPage({ boards = [] }: { boards?: readonly BoardOption[] })
         ) : (
           <>
             <p className="search-total muted" role="status">
-              {t(total === 1 ? 'search.total.one' : 'search.total', { count: total })}
+              {t(!exact ? 'search.total.atLeast' : total === 1 ? 'search.total.one' : 'search.total', {
+                count: total,
+              })}
             </p>
             <ol className="search-results">
               {items.map((item) => (

@@ -30,7 +30,7 @@ function item(extra: Partial<SearchItem> = {}): SearchItem {
 }
 
 function page(items: SearchItem[], extra: Partial<Page> = {}): Page {
-  return { items, total: items.length, nextCursor: null, rebuilding: false, ...extra };
+  return { items, total: items.length, totalExact: true, nextCursor: null, rebuilding: false, ...extra };
 }
 
 function Where() {
@@ -70,6 +70,15 @@ describe('SearchPage', () => {
     expect(container.querySelector('.search-result__snippet')?.textContent).toContain('<b>');
     expect(container.querySelector('.search-result__snippet b')).toBeNull();
     expect(calls.some((c) => c.path.startsWith('/api/v1/search?q=%E6%9B%B2%E7%8E%87'))).toBe(true);
+  });
+
+  it('says a total past the counting limit is a lower bound', async () => {
+    mockFetch((c) => {
+      if (c.path.startsWith('/api/v1/boards')) return json(200, { items: [], nextCursor: null });
+      return json(200, page([item()], { total: 1000, totalExact: false }));
+    });
+    renderWithApp(<SearchPage />, { path: '/search?q=engineer' });
+    expect(await screen.findByText('1000+ results')).toBeTruthy();
   });
 
   it('renders a work with its kind and link, and offers the work filter', async () => {

@@ -36,8 +36,16 @@ public final class SearchResults {
       Instant createdAt) {}
 
   @Serdeable
+  /**
+   * A page of results. {@code total} is exact when {@code totalExact}; past {@link
+   * SearchService#COUNT_EXACT_UP_TO} matches it is a lower bound ("1,000+").
+   */
   public record Page(
-      List<Item> items, long total, @Nullable String nextCursor, boolean rebuilding) {}
+      List<Item> items,
+      long total,
+      boolean totalExact,
+      @Nullable String nextCursor,
+      boolean rebuilding) {}
 
   @Serdeable
   public record TitleSuggestion(long id, String title, String titleHtml, String url) {}

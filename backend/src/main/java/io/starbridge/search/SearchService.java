@@ -36,6 +36,9 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -47,6 +50,9 @@ import org.apache.lucene.util.BytesRef;
 @Singleton
 public class SearchService {
   static final int MAX_OFFSET = 10_000;
+
+  /** Totals are exact up to this many matches, and "at least" beyond. */
+  static final int COUNT_EXACT_UP_TO = 1_000;
 
   private final SearchIndex index;
   private final Db db;
@@ -95,36 +101,47 @@ public class SearchService {
         index.withSearcher(
             s -> {
               try {
-                long total = s.count(query);
+                // One pass: hits and the count together. Past COUNT_EXACT_UP_TO matches Lucene
+                // stops counting and may skip non-competitive documents; the total is then a
+                // lower bound (totalExact false).
                 int n = Math.min(offset + limit, MAX_OFFSET + limit);
                 TopDocs top =
                     newest
                         ? s.search(
                             query,
-                            n,
-                            new Sort(
-                                new SortField(SearchFields.CREATED, SortField.Type.LONG, true)))
-                        : s.search(query, n);
+                            new TopFieldCollectorManager(
+                                new Sort(
+                                    new SortField(SearchFields.CREATED, SortField.Type.LONG, true)),
+                                n + 1,
+                                null,
+                                COUNT_EXACT_UP_TO))
+                        : s.search(
+                            query, new TopScoreDocCollectorManager(n + 1, null, COUNT_EXACT_UP_TO));
+                long total = top.totalHits.value;
+                boolean exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
                 List<Hit> hits = new ArrayList<>();
                 ScoreDoc[] docs = top.scoreDocs;
                 for (int i = offset; i < docs.length && i < offset + limit; i++) {
                   hits.add(hit(s.storedFields().document(docs[i].doc)));
                 }
-                return new Object[] {total, hits};
+                boolean more = docs.length > offset + limit;
+                return new Object[] {total, hits, exact, more};
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
               }
             });
     if (result.isEmpty()) {
-      return new SearchResults.Page(List.of(), 0, null, true);
+      return new SearchResults.Page(List.of(), 0, true, null, true);
     }
     long total = (Long) result.get()[0];
     @SuppressWarnings("unchecked")
     List<Hit> hits = (List<Hit>) result.get()[1];
+    boolean exact = (Boolean) result.get()[2];
+    boolean more = (Boolean) result.get()[3];
     List<SearchResults.Item> items = items(guardian, hits, pq);
     int next = offset + limit;
-    String nextCursor = next < total && next <= MAX_OFFSET ? Cursors.encode("o", next) : null;
-    return new SearchResults.Page(items, total, nextCursor, index.isRebuilding());
+    String nextCursor = more && next <= MAX_OFFSET ? Cursors.encode("o", next) : null;
+    return new SearchResults.Page(items, total, exact, nextCursor, index.isRebuilding());
   }
 
   private static int offset(String cursor) {

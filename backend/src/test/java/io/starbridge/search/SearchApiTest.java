@@ -144,6 +144,7 @@ class SearchApiTest extends ForumTest {
 
     TestClient.Response page1 = search(anon, "limit=2&sort=newest&q=" + enc("探测器") + b);
     assertThat(page1.get("total")).isEqualTo(3);
+    assertThat(page1.get("totalExact")).isEqualTo(true);
     String cursor = page1.string("nextCursor");
     assertThat(cursor).isNotNull();
     TestClient.Response page2 =
