@@ -41,6 +41,23 @@ public class WorkQueries {
     this.rights = rights;
   }
 
+  /**
+   * Whether the caller may send an adaptation inquiry (ip/) about this work now: the Guardian's
+   * rule (with the caller's badge) and at least one right available.
+   */
+  private boolean canInquire(Guardian guardian, Work work) {
+    if (!guardian.isSignedIn()
+        || guardian.isAuthor(work)
+        || db.count(
+                "select count(*) from users where id = ? and 'verified_industry' = any(badges)",
+                guardian.actor().id())
+            == 0) {
+      return false;
+    }
+    return guardian.canInquire(work, true)
+        && rights.of(work.id()).stream().anyMatch(r -> "available".equals(r.status()));
+  }
+
   // ---- lists ----------------------------------------------------------------------------------
 
   private record Sort(String column, boolean timestamp) {}
@@ -380,7 +397,8 @@ public class WorkQueries {
             guardian.canGiveKudos(work),
             guardian.isSignedIn(),
             guardian.isInvitedCoauthor(work),
-            work.isTranslation() && guardian.isOriginalAuthor(work));
+            work.isTranslation() && guardian.isOriginalAuthor(work),
+            canInquire(guardian, work));
     return new WorkView.Full(
         r.id,
         r.title,
