@@ -182,10 +182,7 @@ public class Inquiries {
         id,
         actor.id(),
         Map.of("workId", work.id(), "messageId", messageId));
-    return queries.thread(g, id).messages().stream()
-        .filter(m -> m.id() == messageId)
-        .findFirst()
-        .orElseThrow();
+    return queries.message(messageId);
   }
 
   /** POST /inquiries/{id}/state. */

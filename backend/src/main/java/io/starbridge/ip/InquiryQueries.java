@@ -24,6 +24,11 @@ public class InquiryQueries {
           + UserCard.columns("u")
           + " from inquiries i join works w on w.id = i.work_id join users u on u.id = i.inquirer_id";
 
+  private static final String MESSAGES =
+      "select m.id, m.body_html, m.created_at, "
+          + UserCard.columns("a")
+          + " from inquiry_messages m join users a on a.id = m.author_id";
+
   private final Db db;
   private final InquiryLookup inquiries;
   private final WorkLookup works;
@@ -47,18 +52,7 @@ public class InquiryQueries {
         db.one(SELECT + " where i.id = ?", rs -> row(rs, role(g, inquiry, work)), id)
             .orElseThrow(() -> ApiException.notFound("Inquiry"));
     List<InquiryView.Message> messages =
-        db.list(
-            "select m.id, m.body_html, m.created_at, "
-                + UserCard.columns("a")
-                + " from inquiry_messages m join users a on a.id = m.author_id"
-                + " where m.inquiry_id = ? order by m.id",
-            rs ->
-                new InquiryView.Message(
-                    rs.getLong("id"),
-                    UserCard.read(rs, "a"),
-                    rs.getString("body_html"),
-                    Db.instant(rs, "created_at")),
-            id);
+        db.list(MESSAGES + " where m.inquiry_id = ? order by m.id", InquiryQueries::message, id);
     List<InquiryView.StateEvent> events =
         db.list(
             "select e.id, e.from_state, e.to_state, e.right_status, e.created_at, "
@@ -91,6 +85,20 @@ public class InquiryQueries {
         g.canPostInquiryMessage(inquiry, work),
         messages,
         events);
+  }
+
+  /** One message just written (its writer may read the thread: the use-case checked). */
+  InquiryView.Message message(long messageId) {
+    return db.one(MESSAGES + " where m.id = ?", InquiryQueries::message, messageId)
+        .orElseThrow(() -> ApiException.notFound("Message"));
+  }
+
+  private static InquiryView.Message message(ResultSet rs) throws SQLException {
+    return new InquiryView.Message(
+        rs.getLong("id"),
+        UserCard.read(rs, "a"),
+        rs.getString("body_html"),
+        Db.instant(rs, "created_at"));
   }
 
   /**
