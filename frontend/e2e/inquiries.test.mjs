@@ -71,6 +71,8 @@ test('a verified producer inquires from the catalogue, the writer agrees, the ri
     const medium = page.getByRole('group', { name: 'Available for' });
     await medium.getByRole('checkbox', { name: /Film \/ TV/ }).check();
     await page.waitForURL(/medium=film_tv/);
+    // The catalogue offers the inquiry too; the producer reads the work first.
+    await page.getByRole('button', { name: 'Ask about rights' }).waitFor();
     await page.getByRole('link', { name: title }).click();
     await page.waitForURL(new RegExp(`/works/${workId}$`));
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button } from '@/components/Button';
 import { Dialog } from '@/components/Dialog';
@@ -27,6 +27,7 @@ export function AskAboutRights({ workId, rights }: { workId: number; rights: rea
   const send = useSendInquiry(workId);
   const errors = useFormErrors(send, FIELDS);
   const available = rights.filter((r) => r.status === 'available');
+  const formId = useId();
   const [open, setOpen] = useState(false);
   const [right, setRight] = useState(available[0] ? key(available[0]) : '');
   const [territory, setTerritory] = useState('');
@@ -67,12 +68,12 @@ export function AskAboutRights({ workId, rights }: { workId: number; rights: rea
         title={t('inquiries.ask.title')}
         description={t('inquiries.ask.lead')}
         actions={
-          <Button type="submit" form="inquiry-form" variant="primary" busy={send.isPending}>
+          <Button type="submit" form={formId} variant="primary" busy={send.isPending}>
             {t('inquiries.ask.send')}
           </Button>
         }
       >
-        <Form id="inquiry-form" onSubmit={submit} failure={send.error}>
+        <Form id={formId} onSubmit={submit} failure={send.error}>
           <SelectField
             label={t('inquiries.field.medium')}
             value={right}
@@ -123,22 +124,23 @@ export function MessageField({
   label?: string;
 }) {
   const { t } = useI18n();
+  const id = useId();
   return (
     <div className="field">
-      <label className="field__label" htmlFor="inquiry-message">
+      <label className="field__label" htmlFor={id}>
         {label ?? t('inquiries.field.message')}
       </label>
       <textarea
-        id="inquiry-message"
+        id={id}
         className="field__control"
         rows={6}
         value={value}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? 'inquiry-message-error' : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
         onChange={(e) => onChange(e.target.value)}
       />
       {error && (
-        <p className="field__error" id="inquiry-message-error">
+        <p className="field__error" id={`${id}-error`}>
           {error}
         </p>
       )}

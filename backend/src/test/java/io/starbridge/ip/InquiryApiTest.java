@@ -45,6 +45,16 @@ class InquiryApiTest extends InquiryTestSupport {
             expect(200, fx().member("inqplain").client().get("/api/v1/works/" + w))
                 .get("permissions.canInquire"))
         .isEqualTo(false);
+    // and so does the catalogue item
+    String q =
+        "/api/v1/ip/catalogue?q="
+            + java.net.URLEncoder.encode(title(w), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(expect(200, producer.client().get(q)).items())
+        .extracting(i -> i.get("canInquire"))
+        .containsExactly(true);
+    assertThat(expect(200, writer.client().get(q)).items())
+        .extracting(i -> i.get("canInquire"))
+        .containsExactly(false);
   }
 
   @Test
@@ -193,5 +203,9 @@ class InquiryApiTest extends InquiryTestSupport {
         producer.client().get("/api/v1/me/inquiries?role=everything"), 400, "/problems/validation");
     assertProblem(
         producer.client().get("/api/v1/me/inquiries?state=pending"), 400, "/problems/validation");
+  }
+
+  private String title(long work) {
+    return expect(200, anonymous().get("/api/v1/works/" + work)).string("title");
   }
 }
