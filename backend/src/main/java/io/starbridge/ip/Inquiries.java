@@ -10,6 +10,7 @@ import io.starbridge.event.Outbox;
 import io.starbridge.markdown.Cooked;
 import io.starbridge.markdown.MarkdownRenderer;
 import io.starbridge.moderation.AuditLog;
+import io.starbridge.profile.Badges;
 import io.starbridge.security.Actor;
 import io.starbridge.security.Guardian;
 import io.starbridge.security.Guardians;
@@ -59,6 +60,7 @@ public class Inquiries {
   private final MarkdownRenderer markdown;
   private final Outbox outbox;
   private final AuditLog audit;
+  private final Badges badges;
 
   Inquiries(
       Db db,
@@ -69,7 +71,8 @@ public class Inquiries {
       InquiryQueries queries,
       MarkdownRenderer markdown,
       Outbox outbox,
-      AuditLog audit) {
+      AuditLog audit,
+      Badges badges) {
     this.db = db;
     this.guardians = guardians;
     this.works = works;
@@ -79,13 +82,12 @@ public class Inquiries {
     this.markdown = markdown;
     this.outbox = outbox;
     this.audit = audit;
+    this.badges = badges;
   }
 
   /** Whether the person holds the verified industry badge (denormalised on users). */
-  public boolean isVerifiedIndustry(long userId) {
-    return db.count(
-            "select count(*) from users where id = ? and 'verified_industry' = any(badges)", userId)
-        > 0;
+  boolean isVerifiedIndustry(long userId) {
+    return badges.has(userId, Badges.VERIFIED_INDUSTRY);
   }
 
   /**

@@ -6,6 +6,7 @@ import io.starbridge.common.Cursors;
 import io.starbridge.common.Db;
 import io.starbridge.common.Page;
 import io.starbridge.media.MediaUrls;
+import io.starbridge.profile.Badges;
 import io.starbridge.security.Guardian;
 import io.starbridge.topic.TopicRules;
 import jakarta.inject.Singleton;
@@ -34,11 +35,13 @@ public class WorkQueries {
   private final Db db;
   private final WorkLookup works;
   private final WorkRights rights;
+  private final Badges badges;
 
-  WorkQueries(Db db, WorkLookup works, WorkRights rights) {
+  WorkQueries(Db db, WorkLookup works, WorkRights rights, Badges badges) {
     this.db = db;
     this.works = works;
     this.rights = rights;
+    this.badges = badges;
   }
 
   /**
@@ -48,10 +51,7 @@ public class WorkQueries {
   private boolean canInquire(Guardian guardian, Work work) {
     if (!guardian.isSignedIn()
         || guardian.isAuthor(work)
-        || db.count(
-                "select count(*) from users where id = ? and 'verified_industry' = any(badges)",
-                guardian.actor().id())
-            == 0) {
+        || !badges.has(guardian.actor().id(), Badges.VERIFIED_INDUSTRY)) {
       return false;
     }
     return guardian.canInquire(work, true)
