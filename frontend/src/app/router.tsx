@@ -26,6 +26,8 @@ import { UserRoute } from './routes/UserRoute';
 import { VerifyEmailRoute } from './routes/VerifyEmailRoute';
 import { WorkRoute } from './routes/WorkRoute';
 import { WorksRoute } from './routes/WorksRoute';
+import { InquiriesRoute } from './routes/InquiriesRoute';
+import { InquiryRoute } from './routes/InquiryRoute';
 import { IpCatalogueRoute } from './routes/IpCatalogueRoute';
 import { AppShell } from './shell/AppShell';
 
@@ -61,6 +63,9 @@ export const routes = [
       { path: 'admin/verifications', element: <AdminVerificationsRoute /> },
       { path: 'works', element: <WorksRoute /> },
       { path: 'ip', element: <IpCatalogueRoute /> },
+      { path: 'inquiries', element: <InquiriesRoute role="sent" /> },
+      { path: 'inquiries/received', element: <InquiriesRoute role="received" /> },
+      { path: 'inquiries/:id', element: <InquiryRoute /> },
       { path: 'works/:id', element: <WorkRoute /> },
       // The editor loads on first use.
       {

@@ -1,4 +1,5 @@
 import { Page } from '@/components/Page';
+import { AskAboutRights } from '@/features/inquiries/components/AskAboutRights';
 import { CatalogueView } from '@/features/ip/components/CatalogueView';
 import type { WorkCard as Card } from '@/features/works/api/types';
 import { RightsTable } from '@/features/works/components/Rights';
@@ -15,6 +16,7 @@ export function IpCatalogueRoute() {
           <>
             <WorkCard work={item.work as Card} />
             <RightsTable rights={item.rights} />
+            {item.canInquire && <AskAboutRights workId={item.work.id} rights={item.rights} />}
           </>
         )}
       />

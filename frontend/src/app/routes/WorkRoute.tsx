@@ -1,5 +1,6 @@
 import { useParams } from 'react-router';
 import { useI18n } from '@/lib/i18n';
+import { AskAboutRights } from '@/features/inquiries/components/AskAboutRights';
 import { WorkReader } from '@/features/works/components/WorkReader';
 
 export function WorkRoute() {
@@ -8,7 +9,13 @@ export function WorkRoute() {
   return (
     <div className="page page--wide">
       <title>{`${t('works.title')} · ${t('app.name')}`}</title>
-      <WorkReader key={id} id={Number(id)} />
+      <WorkReader
+        key={id}
+        id={Number(id)}
+        rightsActions={(w) =>
+          w.permissions.canInquire ? <AskAboutRights workId={w.id} rights={w.rights ?? []} /> : null
+        }
+      />
     </div>
   );
 }

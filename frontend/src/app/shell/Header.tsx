@@ -121,6 +121,9 @@ function UserMenu({ user }: { user: User }) {
           <Menu.Item className="menu__item" onSelect={() => navigate('/me/bookmarks')}>
             {t('nav.bookmarks')}
           </Menu.Item>
+          <Menu.Item className="menu__item" onSelect={() => navigate('/inquiries')}>
+            {t('nav.inquiries')}
+          </Menu.Item>
           <Menu.Item className="menu__item" onSelect={() => navigate('/settings')}>
             {t('nav.settings')}
           </Menu.Item>

@@ -15,6 +15,8 @@ export interface FacetValue {
 export interface CatalogueItem<W extends { id: number } = { id: number }> {
   work: W;
   rights: Right[];
+  /** The caller may send an adaptation inquiry about this work (the inquiries feature's button). */
+  canInquire?: boolean;
 }
 
 export interface CatalogueResult {

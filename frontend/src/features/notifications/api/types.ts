@@ -17,7 +17,10 @@ export type NotificationKind =
   | 'coauthor_invitation'
   | 'translation_request'
   | 'translation_decision'
-  | 'kudos';
+  | 'kudos'
+  | 'inquiry_received'
+  | 'inquiry_state'
+  | 'inquiry_message';
 
 export interface Notification {
   id: number;

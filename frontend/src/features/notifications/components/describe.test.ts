@@ -83,6 +83,22 @@ suite('notification text', () => {
     );
   });
 
+  it('describes inquiry notifications and links to the thread, never the work', () => {
+    const i = (extra: Partial<Notification>) => n({ topic: null, postId: null, postNumber: null, ...extra });
+    const received = i({ kind: 'inquiry_received', data: { workId: 5, title: 'Deep Echo', inquiryId: 9 } });
+    expect(describe(received, en)).toBe('Ada sent an adaptation inquiry about “Deep Echo”');
+    expect(notificationHref(received)).toBe('/inquiries/9');
+    expect(
+      describe(
+        i({ kind: 'inquiry_state', data: { workId: 5, title: 'Deep Echo', inquiryId: 9, state: 'agreed' } }),
+        en,
+      ),
+    ).toBe('Ada agreed to your inquiry about “Deep Echo”');
+    expect(
+      describe(i({ kind: 'inquiry_message', data: { workId: 5, title: 'Deep Echo', inquiryId: 9 } }), zh),
+    ).toBe('Ada 在关于“Deep Echo”的改编询问中回复了');
+  });
+
   it('describes report outcomes and sanctions', () => {
     const m = (data: Record<string, unknown>) =>
       n({ kind: 'moderation', topic: null, postId: null, postNumber: null, actors: [], actorCount: 0, data });

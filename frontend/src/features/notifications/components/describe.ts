@@ -32,6 +32,8 @@ const KNOWN = new Set([
   'coauthor_invitation',
   'translation_request',
   'kudos',
+  'inquiry_received',
+  'inquiry_message',
 ]);
 
 const WORK_KINDS = new Set([
@@ -41,6 +43,9 @@ const WORK_KINDS = new Set([
   'translation_decision',
   'kudos',
 ]);
+
+const INQUIRY_KINDS = new Set(['inquiry_received', 'inquiry_state', 'inquiry_message']);
+const INQUIRY_STATES = new Set(['in_discussion', 'declined', 'agreed', 'withdrawn']);
 
 const CONTENT_REMOVED = new Set(['hide', 'delete']);
 const NO_ACTION = new Set(['dismiss', 'restore', 'approve']);
@@ -105,6 +110,15 @@ export function describe(n: Notification, t: Translate): string {
       { who, work },
     );
   }
+  if (n.kind === 'inquiry_state') {
+    const state = str(n.data.state);
+    return t(
+      INQUIRY_STATES.has(state)
+        ? (`notifications.kind.inquiry_state.${state}` as MessageKey)
+        : 'notifications.kind.inquiry_state',
+      { who, work },
+    );
+  }
   const kind = KNOWN.has(n.kind) ? n.kind : 'other';
   return t(`notifications.kind.${kind}` as MessageKey, { who, title, group, work });
 }
@@ -118,6 +132,9 @@ export function notificationHref(n: Notification): string {
   if (n.kind === 'follow' && n.actors[0]) return `/u/${encodeURIComponent(n.actors[0].handle)}`;
   if (n.group) return `/groups/${encodeURIComponent(n.group.slug)}`;
   if (n.kind === 'verification') return '/settings';
+  if (INQUIRY_KINDS.has(n.kind) && typeof n.data.inquiryId === 'number') {
+    return `/inquiries/${n.data.inquiryId}`;
+  }
   if (WORK_KINDS.has(n.kind) && typeof n.data.workId === 'number') return `/works/${n.data.workId}`;
   return '/notifications';
 }

@@ -86,6 +86,8 @@ export interface WorkFull extends Omit<WorkCard, 'translationOf'> {
     canKeep: boolean;
     canAcceptInvitation: boolean;
     canDecideTranslation: boolean;
+    /** A verified industry professional may send an adaptation inquiry (an available right). */
+    canInquire?: boolean;
   };
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Button, ButtonLink } from '@/components/Button';
 import { CookedContent } from '@/components/CookedContent';
@@ -153,7 +153,14 @@ function ReaderActions({ work }: { work: WorkFull }) {
 }
 
 /** The work page, made for reading: one chapter at a time or the entire work. */
-export function WorkReader({ id }: { id: number }) {
+export function WorkReader({
+  id,
+  rightsActions,
+}: {
+  id: number;
+  /** What app/ adds under the rights table, e.g. the inquiries feature's "Ask about rights". */
+  rightsActions?: (work: WorkFull) => ReactNode;
+}) {
   const { t, formatNumber } = useI18n();
   const { user } = useSession();
   const work = useWork(id);
@@ -235,6 +242,7 @@ export function WorkReader({ id }: { id: number }) {
         </div>
         <ReaderActions work={w} />
         <RightsTable rights={w.rights ?? []} />
+        {rightsActions?.(w)}
         <TranslationList work={w} />
       </header>
 

@@ -5,14 +5,18 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.starbridge.common.ApiException;
 import io.starbridge.common.Db;
 import io.starbridge.security.Guardian;
+import io.starbridge.work.Work;
+import io.starbridge.work.WorkLookup;
 import io.starbridge.work.WorkQueries;
 import io.starbridge.work.WorkRights;
 import io.starbridge.work.WorkView;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The IP catalogue: works the caller may read that have at least one right available, with facet
@@ -23,8 +27,12 @@ class Catalogue {
   static final List<String> FACETS =
       List.of("medium", "type", "genre", "language", "rating", "status");
 
+  /**
+   * @param canInquire the caller may send an adaptation inquiry about this work (the same rule as
+   *     the work view's {@code permissions.canInquire})
+   */
   @Serdeable
-  record Item(WorkView.Card work, List<WorkRights.Right> rights) {}
+  record Item(WorkView.Card work, List<WorkRights.Right> rights, boolean canInquire) {}
 
   @Serdeable
   record FacetValue(String value, long count) {}
@@ -46,11 +54,15 @@ class Catalogue {
   private final Db db;
   private final WorkQueries works;
   private final WorkRights rights;
+  private final WorkLookup lookup;
+  private final Inquiries inquiries;
 
-  Catalogue(Db db, WorkQueries works, WorkRights rights) {
+  Catalogue(Db db, WorkQueries works, WorkRights rights, WorkLookup lookup, Inquiries inquiries) {
     this.db = db;
     this.works = works;
     this.rights = rights;
+    this.lookup = lookup;
+    this.inquiries = inquiries;
   }
 
   Result search(Guardian guardian, Filters f, String sort, @Nullable String cursor, int limit) {
@@ -85,9 +97,18 @@ class Catalogue {
       ids = ids.subList(0, limit);
       next = String.valueOf(offset + limit);
     }
+    // Every catalogue work has a right available: the Guardian's rule with the badge decides.
+    Set<Long> inquirable = new HashSet<>();
+    if (guardian.isSignedIn() && inquiries.isVerifiedIndustry(guardian.actor().id())) {
+      for (Work w : lookup.byIds(ids)) {
+        if (guardian.canInquire(w, true)) {
+          inquirable.add(w.id());
+        }
+      }
+    }
     List<Item> items = new ArrayList<>();
     for (WorkView.Card card : works.cardsOf(guardian, ids)) {
-      items.add(new Item(card, rights.of(card.id())));
+      items.add(new Item(card, rights.of(card.id()), inquirable.contains(card.id())));
     }
     Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
     for (String facet : FACETS) {

@@ -35,7 +35,8 @@ class CatalogueController {
               + " medium, available for that medium. Filters medium, type, genre, language, rating,"
               + " status may repeat (any of the values); q matches title or summary. sort: popular"
               + " (default) or new. facets: {medium, type, genre, language, rating, status} →"
-              + " [{value, count}], each counted over the visible set with the other filters.")
+              + " [{value, count}], each counted over the visible set with the other filters."
+              + " Each item's canInquire says whether the caller may send an adaptation inquiry.")
   Catalogue.Result catalogue(
       @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
       @Nullable @QueryValue List<String> medium,

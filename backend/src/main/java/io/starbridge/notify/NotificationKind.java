@@ -27,7 +27,10 @@ public enum NotificationKind {
   COAUTHOR_INVITATION(60, false, true, true),
   TRANSLATION_REQUEST(60, false, true, true),
   TRANSLATION_DECISION(60, false, true, true),
-  KUDOS(30, true, false, false);
+  KUDOS(30, true, false, false),
+  INQUIRY_RECEIVED(60, false, true, true),
+  INQUIRY_STATE(55, false, true, true),
+  INQUIRY_MESSAGE(50, false, true, false);
 
   final int priority;
   final boolean grouped;

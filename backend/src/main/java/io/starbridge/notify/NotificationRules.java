@@ -128,6 +128,15 @@ class NotificationRules {
                 NotificationKind.KUDOS,
                 "kudos:work:" + workId(e),
                 Map.of()));
+    // Inquiries: private threads, so the candidates are the participants only (the inquirer and
+    // the work's active authors; never admins who merely read); data.inquiryId is re-checked with
+    // the recipient's Guardian at creation and at every read.
+    rules.put(
+        "InquirySent", e -> inquiryCandidates(e, NotificationKind.INQUIRY_RECEIVED, Map.of()));
+    rules.put(
+        "InquiryMessagePosted",
+        e -> inquiryCandidates(e, NotificationKind.INQUIRY_MESSAGE, Map.of()));
+    rules.put("InquiryStateChanged", this::inquiryStateChanged);
   }
 
   List<Candidate> candidates(OutboxEvent e) {
@@ -343,6 +352,45 @@ class NotificationRules {
         NotificationKind.TRANSLATION_DECISION,
         "work:" + workId(e) + ":translation",
         Map.of("decision", decision));
+  }
+
+  private List<Candidate> inquiryStateChanged(OutboxEvent e) {
+    Map<String, Object> extra = new LinkedHashMap<>();
+    extra.put("state", String.valueOf(e.stringField("to")));
+    if (e.stringField("rightStatus") != null) {
+      extra.put("rightStatus", e.stringField("rightStatus"));
+    }
+    return inquiryCandidates(e, NotificationKind.INQUIRY_STATE, extra);
+  }
+
+  /** The inquiry's participants (the Notifier drops the actor); data names work and inquiry. */
+  private List<Candidate> inquiryCandidates(
+      OutboxEvent e, NotificationKind kind, Map<String, Object> extra) {
+    long inquiryId = e.aggregateId();
+    List<Long> participants =
+        db.list(
+            """
+                select i.inquirer_id from inquiries i where i.id = ?
+                union
+                select a.user_id from inquiries i
+                  join work_authors a on a.work_id = i.work_id and a.state = 'active'
+                 where i.id = ?
+                """,
+            rs -> rs.getLong(1),
+            inquiryId,
+            inquiryId);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("inquiryId", inquiryId);
+    data.putAll(extra);
+    // One subject per message and per state reached (each state is reached once), so a replayed
+    // event merges into its own notification and a new one always rings.
+    String subject =
+        switch (kind) {
+          case INQUIRY_MESSAGE -> "inquiry:" + inquiryId + ":message:" + e.longField("messageId");
+          case INQUIRY_STATE -> "inquiry:" + inquiryId + ":state:" + e.stringField("to");
+          default -> "inquiry:" + inquiryId;
+        };
+    return workCandidates(e, participants, kind, subject, data);
   }
 
   private List<Candidate> reportResolved(OutboxEvent e) {

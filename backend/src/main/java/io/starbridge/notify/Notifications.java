@@ -125,20 +125,24 @@ class Notifications {
     List<long[]> rows =
         db.list(
             "select coalesce(topic_id, 0), coalesce(post_id, 0), coalesce(group_id, 0),"
-                + " coalesce((data->>'workId')::bigint, 0) from notifications"
+                + " coalesce((data->>'workId')::bigint, 0),"
+                + " coalesce((data->>'inquiryId')::bigint, 0) from notifications"
                 + " where user_id = ? and read_at is null order by updated_at desc limit ?",
-            rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)},
+            rs ->
+                new long[] {
+                  rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)
+                },
             g.actor().id(),
             UNREAD_SCAN);
     Map<String, Boolean> seen = new HashMap<>();
     int count = 0;
     for (long[] r : rows) {
-      String key = r[0] + ":" + r[1] + ":" + r[2] + ":" + r[3];
+      String key = r[0] + ":" + r[1] + ":" + r[2] + ":" + r[3] + ":" + r[4];
       if (seen.computeIfAbsent(
           key,
           k ->
               recipients.maySee(g, nz(r[0]), nz(r[1]), nz(r[2]))
-                  && recipients.maySeeWork(g, nz(r[3])))) {
+                  && recipients.maySeeWorkAndInquiry(g, nz(r[3]), nz(r[4])))) {
         count++;
       }
     }
@@ -204,7 +208,8 @@ class Notifications {
       }
       dataById.put(r.id(), data == null ? Map.of() : data);
       if (recipients.maySee(g, r.topicId(), r.postId(), r.groupId())
-          && recipients.maySeeWork(g, Recipients.workId(data))) {
+          && recipients.maySeeWorkAndInquiry(
+              g, Recipients.workId(data), Recipients.inquiryId(data))) {
         visible.add(r);
       }
     }

@@ -120,7 +120,8 @@ class Notifier implements OutboxHandler {
     }
     Guardian g = recipients.guardian(recipient.get());
     if (!recipients.maySee(g, c.topicId(), c.postId(), c.groupId())
-        || !recipients.maySeeWork(g, Recipients.workId(c.data()))) {
+        || !recipients.maySeeWorkAndInquiry(
+            g, Recipients.workId(c.data()), Recipients.inquiryId(c.data()))) {
       return false;
     }
     if ((c.kind() == NotificationKind.MENTION || c.kind() == NotificationKind.QUOTE)

@@ -3,6 +3,8 @@ package io.starbridge.notify;
 import io.starbridge.common.Db;
 import io.starbridge.group.Group;
 import io.starbridge.group.GroupLookup;
+import io.starbridge.ip.Inquiry;
+import io.starbridge.ip.InquiryLookup;
 import io.starbridge.profile.Person;
 import io.starbridge.security.Actor;
 import io.starbridge.security.Guardian;
@@ -26,9 +28,17 @@ class Recipients {
   private final TopicLookup topics;
   private final GroupLookup groups;
   private final WorkLookup works;
+  private final InquiryLookup inquiries;
 
-  Recipients(Db db, Guardians guardians, TopicLookup topics, GroupLookup groups, WorkLookup works) {
+  Recipients(
+      Db db,
+      Guardians guardians,
+      TopicLookup topics,
+      GroupLookup groups,
+      WorkLookup works,
+      InquiryLookup inquiries) {
     this.works = works;
+    this.inquiries = inquiries;
     this.db = db;
     this.guardians = guardians;
     this.topics = topics;
@@ -112,6 +122,28 @@ class Recipients {
     }
     Optional<Work> w = works.byId(workId);
     return w.isPresent() && g.canSee(w.get());
+  }
+
+  /**
+   * Whether the recipient may see the work and the inquiry a notification's data names (none:
+   * true): inquiries are private threads, so leaving a work's authors hides their notifications.
+   */
+  boolean maySeeWorkAndInquiry(Guardian g, Long workId, Long inquiryId) {
+    if (!maySeeWork(g, workId)) {
+      return false;
+    }
+    if (inquiryId == null) {
+      return true;
+    }
+    Optional<Inquiry> i = inquiries.byId(inquiryId);
+    Optional<Work> w = i.flatMap(x -> works.byId(x.workId()));
+    return w.isPresent() && g.canSee(i.get(), w.get());
+  }
+
+  /** The inquiry id a notification's data names, if any. */
+  static Long inquiryId(java.util.Map<String, Object> data) {
+    Object v = data == null ? null : data.get("inquiryId");
+    return v instanceof Number n ? n.longValue() : null;
   }
 
   /** The work id a notification's data names, if any. */

@@ -43,8 +43,16 @@ public class Verifications {
   private final Outbox outbox;
   private final AuditLog audit;
   private final ProfileQueries people;
+  private final Badges badges;
 
-  Verifications(Db db, Guardians guardians, Outbox outbox, AuditLog audit, ProfileQueries people) {
+  Verifications(
+      Db db,
+      Guardians guardians,
+      Outbox outbox,
+      AuditLog audit,
+      ProfileQueries people,
+      Badges badges) {
+    this.badges = badges;
     this.db = db;
     this.guardians = guardians;
     this.outbox = outbox;
@@ -151,10 +159,7 @@ public class Verifications {
       throw ApiException.invalid(errors);
     }
     long me = actor.id();
-    boolean hasBadge =
-        db.count("select count(*) from users where id = ? and ? = any(badges)", me, badge(kind))
-            > 0;
-    if (hasBadge) {
+    if (badges.has(me, badge(kind))) {
       throw ApiException.conflict("You already have this badge");
     }
     Long id =

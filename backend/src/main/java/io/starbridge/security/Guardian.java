@@ -5,6 +5,7 @@ import io.starbridge.common.ApiException;
 import io.starbridge.common.ProblemType;
 import io.starbridge.group.Group;
 import io.starbridge.group.GroupMembership;
+import io.starbridge.ip.Inquiry;
 import io.starbridge.post.Post;
 import io.starbridge.profile.Person;
 import io.starbridge.topic.Topic;
@@ -908,6 +909,145 @@ public final class Guardian {
         + ".translation_of and oa_g.state = 'active' and oa_g.user_id = "
         + me
         + ")))))";
+  }
+
+  // ---- inquiries ----------------------------------------------------------------------------
+  // An adaptation inquiry is a private thread about one right of a work. It exists only for the
+  // inquirer, the work's active authors (co-authors who accepted) and admins, and only while they
+  // may read the work; everyone else gets 404 for its id. Verified industry professionals (badge
+  // verified_industry) send them about published works they may read and did not write. Authors
+  // move sent → in_discussion, decline, or agree (the confirmation that moves the right); the
+  // inquirer withdraws. Declined, agreed and withdrawn are final. A participant asking for a move
+  // their role never makes gets 403; a move their role makes but not from the current state, 409.
+  // Admins who are not participants read the thread but neither write in it nor move it.
+
+  public boolean isInquirer(Inquiry inquiry) {
+    return isSignedIn() && inquiry.inquirerId() == actor.userId();
+  }
+
+  public boolean canSee(Inquiry inquiry, Work work) {
+    return isSignedIn() && canSee(work) && (isAdmin() || isInquirer(inquiry) || isAuthor(work));
+  }
+
+  public void ensureCanSee(Inquiry inquiry, Work work) {
+    if (!canSee(inquiry, work)) {
+      throw ApiException.notFound("Inquiry");
+    }
+  }
+
+  /**
+   * Sending an inquiry about {@code work}: signed in, reading it, not silenced, not one of its
+   * (invited) authors, the work published, and holding the verified industry badge.
+   */
+  public boolean canInquire(Work work, boolean verifiedIndustry) {
+    return isSignedIn()
+        && canSee(work)
+        && !isSilenced()
+        && !isAuthor(work)
+        && !isInvitedCoauthor(work)
+        && !work.isDraft()
+        && verifiedIndustry;
+  }
+
+  public void ensureCanInquire(Work work, boolean verifiedIndustry) {
+    ensureSignedIn();
+    ensureCanSee(work);
+    ensureCanWrite();
+    if (isAuthor(work) || isInvitedCoauthor(work)) {
+      throw ApiException.forbidden("Authors do not send inquiries about their own work");
+    }
+    if (work.isDraft()) {
+      throw ApiException.forbidden("Drafts are not open for inquiries");
+    }
+    if (!verifiedIndustry) {
+      throw ApiException.forbidden("Only verified industry professionals may send inquiries");
+    }
+  }
+
+  /** Writing in the thread: the inquirer and the work's authors, while the inquiry is open. */
+  public boolean canPostInquiryMessage(Inquiry inquiry, Work work) {
+    return canSee(inquiry, work)
+        && !isSilenced()
+        && (isInquirer(inquiry) || isAuthor(work))
+        && inquiry.isOpen();
+  }
+
+  public void ensureCanPostInquiryMessage(Inquiry inquiry, Work work) {
+    ensureCanSee(inquiry, work);
+    ensureCanWrite();
+    if (!isInquirer(inquiry) && !isAuthor(work)) {
+      throw ApiException.forbidden("Only the inquirer and the work's authors write in this thread");
+    }
+    if (!inquiry.isOpen()) {
+      throw ApiException.conflict("This inquiry is closed");
+    }
+  }
+
+  /** The states the actor may move the inquiry to now (the SPA's buttons). */
+  public java.util.List<String> inquiryTransitions(Inquiry inquiry, Work work) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    if (!canSee(inquiry, work) || isSilenced() || !inquiry.isOpen()) {
+      return out;
+    }
+    if (isAuthor(work)) {
+      if ("sent".equals(inquiry.state())) {
+        out.add("in_discussion");
+      }
+      out.add("agreed");
+      out.add("declined");
+    }
+    if (isInquirer(inquiry)) {
+      out.add("withdrawn");
+    }
+    return out;
+  }
+
+  public void ensureCanMoveInquiry(Inquiry inquiry, Work work, String target) {
+    ensureCanSee(inquiry, work);
+    ensureCanWrite();
+    if (inquiryTransitions(inquiry, work).contains(target)) {
+      return;
+    }
+    boolean roleMakesIt =
+        switch (target) {
+          case "in_discussion", "agreed", "declined" -> isAuthor(work);
+          case "withdrawn" -> isInquirer(inquiry);
+          default -> false;
+        };
+    if (!roleMakesIt) {
+      throw ApiException.forbidden(
+          "agreed".equals(target)
+              ? "Only the work's authors confirm an agreement"
+              : "withdrawn".equals(target)
+                  ? "Only the inquirer may withdraw an inquiry"
+                  : "Only the work's authors may do this");
+    }
+    throw ApiException.conflict(
+        "An inquiry that is " + inquiry.state() + " cannot move to " + target);
+  }
+
+  /**
+   * A boolean SQL condition over the inquiries row {@code alias} joined with its works row {@code
+   * workAlias}: the actor's own inquiries, sent or received, that it may still read. Admins read
+   * every inquiry by id, but their lists hold only their own.
+   */
+  public String inquiriesOwn(String alias, String workAlias) {
+    io.starbridge.common.Db.checkAlias(alias);
+    if (!isSignedIn()) {
+      return "false";
+    }
+    long me = actor.userId();
+    return "(("
+        + alias
+        + ".inquirer_id = "
+        + me
+        + " or exists (select 1 from work_authors ia_g where ia_g.work_id = "
+        + alias
+        + ".work_id and ia_g.state = 'active' and ia_g.user_id = "
+        + me
+        + ")) and "
+        + worksReadable(workAlias)
+        + ")";
   }
 
   // ---- people -------------------------------------------------------------------------------

@@ -21,6 +21,8 @@ public class Limits {
   public final RateLimiter.Limit followsPerUser;
   public final RateLimiter.Limit groupJoinsPerUser;
   public final RateLimiter.Limit uploadsPerUser;
+  public final RateLimiter.Limit inquiriesPerUser;
+  public final RateLimiter.Limit inquiryMessagesPerUser;
 
   /** Every write from one address, whoever signs it (a spam farm with many fresh accounts). */
   public final RateLimiter.Limit writesPerIp;
@@ -47,6 +49,8 @@ public class Limits {
       @Value("${starbridge.rate-limits.follows-per-hour:120}") long followsPerHour,
       @Value("${starbridge.rate-limits.group-joins-per-hour:30}") long joinsPerHour,
       @Value("${starbridge.rate-limits.uploads-per-hour:30}") long uploadsPerHour,
+      @Value("${starbridge.rate-limits.inquiries-per-hour:5}") long inquiriesPerHour,
+      @Value("${starbridge.rate-limits.inquiry-messages-per-hour:30}") long inquiryMessagesPerHour,
       @Value("${starbridge.rate-limits.writes-per-ip-per-hour:600}") long writesPerIpPerHour,
       @Value("${starbridge.rate-limits.new-user-divisor:4}") long newUserDivisor) {
     this.loginFailuresPerAccount =
@@ -67,6 +71,10 @@ public class Limits {
     this.followsPerUser = new RateLimiter.Limit("follows", followsPerHour, Duration.ofHours(1));
     this.groupJoinsPerUser = new RateLimiter.Limit("joins", joinsPerHour, Duration.ofHours(1));
     this.uploadsPerUser = new RateLimiter.Limit("uploads", uploadsPerHour, Duration.ofHours(1));
+    this.inquiriesPerUser =
+        new RateLimiter.Limit("inquiries", inquiriesPerHour, Duration.ofHours(1));
+    this.inquiryMessagesPerUser =
+        new RateLimiter.Limit("inquiry-messages", inquiryMessagesPerHour, Duration.ofHours(1));
     this.writesPerIp = new RateLimiter.Limit("writes-ip", writesPerIpPerHour, Duration.ofHours(1));
     long d = Math.max(1, newUserDivisor);
     this.newUserTopics = tighter(topicsPerUser, d);

@@ -36,6 +36,13 @@ public class WorkLookup {
     return db.one(SELECT + " where w.id = ?", WorkLookup::read, id);
   }
 
+  /** Several works at once (a page of a list), in no particular order. */
+  public List<Work> byIds(List<Long> ids) {
+    return ids.isEmpty()
+        ? List.of()
+        : db.list(SELECT + " where w.id = any(?)", WorkLookup::read, ids);
+  }
+
   /** A work that exists (not deleted); what the caller may see is the Guardian's business. */
   public Work require(long id) {
     return byId(id)

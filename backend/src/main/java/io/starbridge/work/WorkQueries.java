@@ -6,6 +6,7 @@ import io.starbridge.common.Cursors;
 import io.starbridge.common.Db;
 import io.starbridge.common.Page;
 import io.starbridge.media.MediaUrls;
+import io.starbridge.profile.Badges;
 import io.starbridge.security.Guardian;
 import io.starbridge.topic.TopicRules;
 import jakarta.inject.Singleton;
@@ -34,11 +35,27 @@ public class WorkQueries {
   private final Db db;
   private final WorkLookup works;
   private final WorkRights rights;
+  private final Badges badges;
 
-  WorkQueries(Db db, WorkLookup works, WorkRights rights) {
+  WorkQueries(Db db, WorkLookup works, WorkRights rights, Badges badges) {
     this.db = db;
     this.works = works;
     this.rights = rights;
+    this.badges = badges;
+  }
+
+  /**
+   * Whether the caller may send an adaptation inquiry (ip/) about this work now: the Guardian's
+   * rule (with the caller's badge) and at least one right available.
+   */
+  private boolean canInquire(Guardian guardian, Work work) {
+    if (!guardian.isSignedIn()
+        || guardian.isAuthor(work)
+        || !badges.has(guardian.actor().id(), Badges.VERIFIED_INDUSTRY)) {
+      return false;
+    }
+    return guardian.canInquire(work, true)
+        && rights.of(work.id()).stream().anyMatch(r -> "available".equals(r.status()));
   }
 
   // ---- lists ----------------------------------------------------------------------------------
@@ -380,7 +397,8 @@ public class WorkQueries {
             guardian.canGiveKudos(work),
             guardian.isSignedIn(),
             guardian.isInvitedCoauthor(work),
-            work.isTranslation() && guardian.isOriginalAuthor(work));
+            work.isTranslation() && guardian.isOriginalAuthor(work),
+            canInquire(guardian, work));
     return new WorkView.Full(
         r.id,
         r.title,

@@ -101,11 +101,44 @@ public class WorkRights {
           r.contact() == null ? "platform" : r.contact());
     }
     List<Right> stored = of(workId);
+    announce(workId, actor.userId(), stored);
+    return new Rights(stored);
+  }
+
+  /** The status of one right of a work ({@code language} {@code ""} unless translation). */
+  public java.util.Optional<String> statusOf(long workId, String medium, String language) {
+    return db.one(
+        "select status from work_rights where work_id = ? and medium = ? and language = ?",
+        rs -> rs.getString(1),
+        workId,
+        medium,
+        language);
+  }
+
+  /**
+   * An agreement the authors confirmed (ip/ inquiries): the right becomes {@code status}. Joins the
+   * caller's transaction, locks the work like {@link #replace} and announces the change the same
+   * way.
+   */
+  public void settle(long workId, String medium, String language, String status, long actorId) {
+    works.requireForUpdate(workId);
+    db.update(
+        "insert into work_rights (work_id, medium, language, status) values (?, ?, ?, ?)"
+            + " on conflict (work_id, medium, language)"
+            + " do update set status = excluded.status, updated_at = now()",
+        workId,
+        medium,
+        language,
+        status);
+    announce(workId, actorId, of(workId));
+  }
+
+  private void announce(long workId, Long actorId, List<Right> stored) {
     outbox.publish(
         "WorkRightsUpdated",
         "work",
         workId,
-        actor.userId(),
+        actorId,
         Map.of(
             "workId",
             workId,
@@ -114,7 +147,6 @@ public class WorkRights {
                 .filter(r -> "available".equals(r.status()))
                 .map(r -> r.language() == null ? r.medium() : r.medium() + ":" + r.language())
                 .toList()));
-    return new Rights(stored);
   }
 
   static void validate(List<Right> rights) {

@@ -113,7 +113,8 @@ public final class WorkView {
       boolean canGiveKudos,
       boolean canKeep,
       boolean canAcceptInvitation,
-      boolean canDecideTranslation) {}
+      boolean canDecideTranslation,
+      boolean canInquire) {}
 
   /** One chapter to read. Raw texts only for the work's authors (for the editor). */
   @Serdeable
