@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { Button } from '@/components/Button';
 import { CookedContent } from '@/components/CookedContent';
@@ -13,6 +13,7 @@ import type { WorkFull } from '../api/types';
 import { useSaveBookmark, useToggle, useWorkBookmarks } from '../api/works';
 
 const NOTE_MAX = 5000;
+const TAGS_MAX = 20;
 
 /** "comfort read, hard SF" → the reader's own tags (commas or the ideographic comma separate them). */
 export function splitBookmarkTags(text: string): string[] {
@@ -32,6 +33,7 @@ export function BookmarkButton({ work }: { work: WorkFull }) {
   const mine = work.viewer?.bookmark ?? null;
   const save = useSaveBookmark(work.id);
   const remove = useToggle(work.id, 'bookmark');
+  const formId = useId();
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
   const [tags, setTags] = useState('');
@@ -51,8 +53,19 @@ export function BookmarkButton({ work }: { work: WorkFull }) {
     : [];
   const split = splitErrors(save.error, ['note', 'tags', ...tagFields]);
   const tagError = split.fields.tags ?? (tagFields[0] ? split.fields[tagFields[0]] : undefined);
+  const tooMany = splitBookmarkTags(tags).length > TAGS_MAX;
+  // Topic tags have their own "tags.size" message (five); a bookmark takes twenty.
+  const tagText =
+    tooMany || (tagError?.field === 'tags' && tagError.code === 'size')
+      ? t('works.bookmark.tagsTooMany', { max: TAGS_MAX })
+      : errors.field(tagError);
+  // Post bookmarks have their own "note.length" message (500); a work's bookmark takes 5,000.
+  const noteText =
+    tooLong || split.fields.note?.code === 'length'
+      ? t('works.bookmark.noteTooLong', { max: NOTE_MAX })
+      : errors.field(split.fields.note);
   const submit = () => {
-    if (tooLong) return;
+    if (tooLong || tooMany) return;
     save.mutate({ note, tags: splitBookmarkTags(tags), private: priv }, { onSuccess: () => setOpen(false) });
   };
   return (
@@ -83,28 +96,30 @@ export function BookmarkButton({ work }: { work: WorkFull }) {
         }
       >
         <Form id="work-bookmark-form" onSubmit={submit} failure={save.error}>
-          <label className="field">
-            <span className="field__label">{t('works.bookmark.note')}</span>
+          <div className="field">
+            <label className="field__label" htmlFor={`${formId}-note`}>
+              {t('works.bookmark.note')}
+            </label>
             <textarea
+              id={`${formId}-note`}
               className="field__control work-textarea"
               name="note"
               rows={5}
               value={note}
-              aria-invalid={tooLong || split.fields.note ? true : undefined}
+              aria-invalid={noteText ? true : undefined}
+              aria-describedby={`${formId}-note-help`}
               onChange={(e) => setNote(e.target.value)}
             />
-            <span className={tooLong || split.fields.note ? 'field__error' : 'field__hint'}>
-              {tooLong
-                ? t('works.bookmark.noteTooLong', { max: NOTE_MAX })
-                : (errors.field(split.fields.note) ?? t('works.bookmark.noteHint'))}
+            <span id={`${formId}-note-help`} className={noteText ? 'field__error' : 'field__hint'}>
+              {noteText ?? t('works.bookmark.noteHint')}
             </span>
-          </label>
+          </div>
           <TextField
             label={t('works.bookmark.tags')}
             hint={t('works.bookmark.tagsHint')}
             name="tags"
             value={tags}
-            error={errors.field(tagError)}
+            error={tagText}
             onChange={(e) => setTags(e.target.value)}
           />
           <label className="check-row">

@@ -211,7 +211,7 @@ export function SeriesView({ id }: { id: number }) {
         <ol className="series__works">
           {s.works.map((w, i) => (
             <li key={w.id} className="series__work">
-              <p className="series__part">{t('works.series.part', { n: i + 1 })}</p>
+              <p className="series__part">{t('works.series.partN', { n: i + 1 })}</p>
               <WorkCard work={w} />
               {s.canEdit && (
                 <div className="chapter-admin__actions">
