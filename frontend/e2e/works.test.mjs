@@ -1,9 +1,11 @@
 // Creative works in a real browser against a running backend (STARBRIDGE_URL): a writer publishes
 // a two-chapter work in Chinese through the editor; a reader reads it chapter by chapter, leaves
 // kudos and subscribes; the writer adds chapter three and the reader finds it. (Notifying the
-// reader belongs to the notifications feature.)
+// reader belongs to the notifications feature.) Then translations, bookmarks and series, and a cover
+// and a co-author invitation answered from the user menu.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { crc32, deflateSync } from 'node:zlib';
 import {
   BASE_URL,
   launchBrowser,
@@ -321,6 +323,90 @@ test('a reader bookmarks a work of a series with a note and tags; the writer reo
       [ids[1], ids[0]],
     );
     await screenshot(page, 'works-series');
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+/** A w × h PNG of one colour. */
+function png(w, h) {
+  const raw = Buffer.alloc((w * 4 + 1) * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) raw.set([40, 60, 160, 255], y * (w * 4 + 1) + 1 + x * 4);
+  }
+  const chunk = (type, data) => {
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    out.write(type, 4, 'ascii');
+    data.copy(out, 8);
+    out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(w, 0);
+  header.writeUInt32BE(h, 4);
+  header.set([8, 6, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+test('a writer uploads a cover and invites a co-author, who accepts from the user menu', async () => {
+  await requireBackend();
+  const writer = uniqueHandle();
+  const coauthor = uniqueHandle();
+  const writerApi = await account(writer);
+  await account(coauthor);
+  const title = `Twin suns ${writer}`;
+  const work = await writerApi.request('POST', '/works', {
+    title,
+    summary: 'Written by two',
+    type: 'novelette',
+    language: 'en',
+    rating: 'general',
+    visibility: 'public',
+  });
+  assert.equal(work.status, 201, JSON.stringify(work.body));
+
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.context.newPage();
+    const problems = watchForErrors(page);
+    await signIn(page, writer);
+    await page.goto(`${BASE_URL}/works/${work.body.id}/edit`);
+    const uploaded = page.waitForResponse(
+      (r) => r.url().endsWith(`/api/v1/works/${work.body.id}/cover`) && r.request().method() === 'PUT',
+    );
+    await page.getByLabel('Choose a cover…').setInputFiles({
+      name: 'cover.png',
+      mimeType: 'image/png',
+      buffer: png(600, 200),
+    });
+    assert.equal((await uploaded).status(), 200);
+    await page.getByRole('button', { name: 'Remove cover' }).waitFor();
+    await page.getByLabel('Invite a co-author').fill(`@${coauthor}`);
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+    await page.getByText('Invitation sent.').waitFor();
+    await page.locator('.coauthors__list li', { hasText: `@${coauthor}` }).waitFor();
+
+    await signIn(page, coauthor);
+    await page
+      .locator('header.site-header')
+      .getByRole('button', { name: `Account menu for @${coauthor}` })
+      .click();
+    const invitation = page.getByRole('group', { name: title });
+    await invitation.getByRole('menuitem', { name: `Accept ${title}` }).click();
+    await page.waitForURL(new RegExp(`/works/${work.body.id}$`));
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    const by = page.locator('.reader__by');
+    await by.getByRole('link', { name: writer, exact: true }).waitFor();
+    await by.getByRole('link', { name: coauthor, exact: true }).waitFor();
+    assert.equal(await page.locator('img.work-cover').count(), 1);
+    await screenshot(page, 'works-coauthor');
     assert.deepEqual(problems, []);
   } finally {
     await browser.close();

@@ -6,6 +6,7 @@ import { renderWithApp } from '@/test/render';
 import type { Chapter, WorkCard, WorkFull } from './api/types';
 import { listQuery } from './api/works';
 import { RightsEditor, RightsTable } from './components/Rights';
+import { TranslationRequestList } from './components/TranslationRequests';
 import { WorkReader } from './components/WorkReader';
 import { UserWorks, filtersFromParams, paramsFromFilters } from './components/WorksListing';
 import {
@@ -356,6 +357,41 @@ describe('Work bookmarks and series', () => {
     expect(within(nav).getByRole('link', { name: '星际三部曲' }).getAttribute('href')).toBe('/series/3');
     expect(within(nav).getByRole('link', { name: '← 前传' }).getAttribute('href')).toBe('/works/6');
     expect(within(nav).getByRole('link', { name: '终章 →' }).getAttribute('href')).toBe('/works/8');
+  });
+});
+
+describe('TranslationRequestList', () => {
+  it('lists open requests and filters them by the language asked for', async () => {
+    const calls = mockFetch((call) => {
+      if (call.path === '/api/v1/me') return problem(401, '/problems/unauthorized');
+      if (call.path.startsWith('/api/v1/translation-requests')) {
+        const english = call.path.includes('language=en');
+        return json(200, {
+          items: [
+            {
+              id: english ? 2 : 1,
+              work: card(),
+              language: english ? 'en' : 'zh-Hant',
+              note: english ? 'please' : '繁體版',
+              requester: { ...author, id: 3, handle: 'reader' },
+              fulfilledBy: null,
+              createdAt: '2026-01-01T00:00:00Z',
+            },
+          ],
+          nextCursor: null,
+        });
+      }
+      return problem(404, '/problems/not-found');
+    });
+    renderWithApp(<TranslationRequestList />, { locale: 'en', path: '/translation-requests' });
+    expect(await screen.findByText('繁體版')).toBeTruthy();
+    expect(screen.getByRole('link', { name: '星际旅人' }).getAttribute('href')).toBe('/works/7');
+    expect(screen.getByText(/Simplified Chinese → Traditional Chinese/)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Into'), { target: { value: 'en' } });
+    expect(await screen.findByText('please')).toBeTruthy();
+    expect(
+      calls.some((c) => c.path.startsWith('/api/v1/translation-requests?') && c.path.includes('language=en')),
+    ).toBe(true);
   });
 });
 
