@@ -100,6 +100,10 @@ public class Bookmarks {
     var scope = guardian.readableScope();
     boolean withPosts = (kind == null || kind.equals("post")) && (tag == null || tag.isBlank());
     boolean withWorks = kind == null || kind.equals("work");
+    if (!withPosts && !withWorks) {
+      // Posts carry no tags: kind=post with a tag matches nothing.
+      return new Page<>(List.of(), null);
+    }
     Sql sql = new Sql().append("select kind, id, created_at from (");
     if (withPosts) {
       sql.append(

@@ -172,6 +172,11 @@ class WorkBookmarksAndTranslationTopicsTest extends ForumTest {
     assertThat(expect(200, reader.client().get("/api/v1/me/bookmarks?kind=post")).items())
         .extracting(b -> b.get("kind"))
         .containsExactly("post");
+    assertThat(
+            expect(200, reader.client().get("/api/v1/me/bookmarks?kind=post&tag=reread")).items())
+        .isEmpty();
+    assertProblem(
+        reader.client().get("/api/v1/me/bookmarks?kind=topic"), 400, "/problems/validation");
 
     // Pages follow on across both kinds.
     TestClient.Response page1 = expect(200, reader.client().get("/api/v1/me/bookmarks?limit=2"));
