@@ -239,8 +239,9 @@ export function useSaveBookmark(id: number) {
   });
 }
 
-export function useWorkBookmarks(id: number) {
+export function useWorkBookmarks(id: number, enabled = true) {
   return useInfiniteQuery({
+    enabled,
     queryKey: workKeys.bookmarks(id),
     queryFn: ({ pageParam }) =>
       apiPage<WorkBookmark>(

@@ -144,7 +144,8 @@ export function BookmarkButton({ work }: { work: WorkFull }) {
 /** The work's bookmarks: public ones with their notes and tags, and the caller's private one. */
 export function WorkBookmarkList({ work }: { work: WorkFull }) {
   const { t, formatNumber } = useI18n();
-  const list = useWorkBookmarks(work.id);
+  // Nothing to ask for while nobody has bookmarked it.
+  const list = useWorkBookmarks(work.id, work.bookmarks > 0);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   if (work.bookmarks === 0 && items.length === 0) return null;
   return (
