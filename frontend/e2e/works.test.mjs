@@ -1,9 +1,11 @@
 // Creative works in a real browser against a running backend (STARBRIDGE_URL): a writer publishes
 // a two-chapter work in Chinese through the editor; a reader reads it chapter by chapter, leaves
 // kudos and subscribes; the writer adds chapter three and the reader finds it. (Notifying the
-// reader belongs to the notifications feature.)
+// reader belongs to the notifications feature.) Then translations, bookmarks and series, and a cover
+// and a co-author invitation answered from the user menu.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { crc32, deflateSync } from 'node:zlib';
 import {
   BASE_URL,
   launchBrowser,
@@ -165,12 +167,14 @@ test('a writer publishes a Chinese work; a reader reads, gives kudos, subscribes
   }
 });
 
-test('a translator links an English translation; it appears once the author grants permission', async () => {
+test('a translator publishes an English translation that appears once the author grants permission', async () => {
   await requireBackend();
   const writer = uniqueHandle();
   const translator = uniqueHandle();
   const writerApi = await account(writer);
   const translatorApi = await account(translator);
+  const stranger = uniqueHandle();
+  await account(stranger);
   const original = await writerApi.request('POST', '/works', {
     title: `三体余晖 ${writer}`,
     summary: '原作',
@@ -211,6 +215,11 @@ test('a translator links an English translation; it appears once the author gran
       headers: { Accept: 'application/json' },
     });
     assert.equal(check.status, 404);
+    await signIn(page, stranger);
+    await page.goto(`${BASE_URL}/works/${original.body.id}`);
+    await page.getByRole('heading', { level: 1, name: `三体余晖 ${writer}` }).waitFor();
+    await page.getByText('The afterglow').waitFor({ state: 'detached' });
+    assert.equal(await page.getByRole('link', { name: englishTitle }).count(), 0);
 
     await signIn(page, writer);
     await page.goto(`${BASE_URL}/works/${original.body.id}`);
@@ -220,12 +229,184 @@ test('a translator links an English translation; it appears once the author gran
     await list.getByText('Permission granted').waitFor();
     await screenshot(page, 'works-translation');
 
+    // The stranger now finds it on the original's page, with its language and translator.
+    await signIn(page, stranger);
+    await page.goto(`${BASE_URL}/works/${original.body.id}`);
+    const translations = page.getByRole('region', { name: 'Translations' });
+    await translations.getByRole('link', { name: englishTitle }).waitFor();
+    await translations.getByText('(English) translated by').waitFor();
+    await translations.getByRole('link', { name: translator, exact: true }).waitFor();
+
     // Now anyone reads it, linked to its original.
     await page.context().clearCookies();
     await page.goto(`${BASE_URL}/works/${translation.body.id}`);
     await page.getByRole('heading', { level: 1, name: englishTitle }).waitFor();
     await page.getByText('The afterglow lingered.').waitFor();
     await page.getByRole('link', { name: `三体余晖 ${writer}` }).waitFor();
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a reader bookmarks a work of a series with a note and tags; the writer reorders the series', async () => {
+  await requireBackend();
+  const writer = uniqueHandle();
+  const reader = uniqueHandle();
+  const writerApi = await account(writer);
+  await account(reader);
+  const ids = [];
+  for (const title of [`Dawn ${writer}`, `Noon ${writer}`]) {
+    const work = await writerApi.request('POST', '/works', {
+      title,
+      summary: 'A part of the cycle',
+      type: 'short_story',
+      language: 'en',
+      rating: 'general',
+      visibility: 'public',
+    });
+    assert.equal(work.status, 201, JSON.stringify(work.body));
+    ids.push(work.body.id);
+  }
+  const seriesTitle = `Sun cycle ${writer}`;
+  const series = await writerApi.request('POST', '/series', { title: seriesTitle });
+  assert.equal(series.status, 201, JSON.stringify(series.body));
+  for (const id of ids) {
+    const added = await writerApi.request('PUT', `/series/${series.body.id}/works/${id}`);
+    assert.equal(added.status, 200, JSON.stringify(added.body));
+  }
+
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.context.newPage();
+    const problems = watchForErrors(page);
+    await signIn(page, reader);
+    await page.goto(`${BASE_URL}/works/${ids[0]}`);
+    // Part 1 of the series, with the next work.
+    const seriesNav = page.getByRole('navigation', { name: `Series: ${seriesTitle}` });
+    await seriesNav.getByText('Part 1 of').waitFor();
+    await seriesNav.getByRole('link', { name: `Noon ${writer} →` }).waitFor();
+
+    // The bookmark form: a Markdown note, the reader's own tags, public.
+    await page.getByRole('button', { name: 'Bookmark', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Bookmark' });
+    await dialog.getByLabel('Note (optional)').fill('**Must** reread at dusk');
+    await dialog.getByLabel('Your tags').fill('comfort read, hard SF');
+    await dialog.getByRole('button', { name: 'Save bookmark' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Edit bookmark' }).waitFor();
+    const bookmarks = page.getByRole('region', { name: 'Bookmarks (1)' });
+    await bookmarks.locator('strong', { hasText: 'Must' }).waitFor();
+    await bookmarks.getByText('comfort read').waitFor();
+    await screenshot(page, 'works-bookmark');
+
+    // The bookmarks page lists the work with its tags; a tag filters the list.
+    await page.goto(`${BASE_URL}/me/bookmarks`);
+    await page.getByRole('link', { name: `Dawn ${writer}` }).waitFor();
+    await page.getByRole('button', { name: 'Show works bookmarked with “hard SF”' }).click();
+    await page.getByText('Tagged “hard SF”').waitFor();
+    await page.getByRole('link', { name: `Dawn ${writer}` }).waitFor();
+
+    // The series page lists both works in order; the writer moves the second up.
+    await signIn(page, writer);
+    await page.goto(`${BASE_URL}/series/${series.body.id}`);
+    await page.getByRole('heading', { level: 1, name: seriesTitle }).waitFor();
+    await page.getByRole('button', { name: `Move “Noon ${writer}” up` }).click();
+    await page
+      .locator('.series__work h3')
+      .first()
+      .filter({ hasText: `Noon ${writer}` })
+      .waitFor();
+    const order = await writerApi.request('GET', `/series/${series.body.id}`);
+    assert.deepEqual(
+      order.body.works.map((w) => w.id),
+      [ids[1], ids[0]],
+    );
+    await screenshot(page, 'works-series');
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+/** A w × h PNG of one colour. */
+function png(w, h) {
+  const raw = Buffer.alloc((w * 4 + 1) * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) raw.set([40, 60, 160, 255], y * (w * 4 + 1) + 1 + x * 4);
+  }
+  const chunk = (type, data) => {
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    out.write(type, 4, 'ascii');
+    data.copy(out, 8);
+    out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(w, 0);
+  header.writeUInt32BE(h, 4);
+  header.set([8, 6, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+test('a writer uploads a cover and invites a co-author, who accepts from the user menu', async () => {
+  await requireBackend();
+  const writer = uniqueHandle();
+  const coauthor = uniqueHandle();
+  const writerApi = await account(writer);
+  await account(coauthor);
+  const title = `Twin suns ${writer}`;
+  const work = await writerApi.request('POST', '/works', {
+    title,
+    summary: 'Written by two',
+    type: 'novelette',
+    language: 'en',
+    rating: 'general',
+    visibility: 'public',
+  });
+  assert.equal(work.status, 201, JSON.stringify(work.body));
+
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.context.newPage();
+    const problems = watchForErrors(page);
+    await signIn(page, writer);
+    await page.goto(`${BASE_URL}/works/${work.body.id}/edit`);
+    const uploaded = page.waitForResponse(
+      (r) => r.url().endsWith(`/api/v1/works/${work.body.id}/cover`) && r.request().method() === 'PUT',
+    );
+    await page.getByLabel('Choose a cover…').setInputFiles({
+      name: 'cover.png',
+      mimeType: 'image/png',
+      buffer: png(600, 200),
+    });
+    assert.equal((await uploaded).status(), 200);
+    await page.getByRole('button', { name: 'Remove cover' }).waitFor();
+    await page.getByLabel('Invite a co-author').fill(`@${coauthor}`);
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+    await page.getByText('Invitation sent.').waitFor();
+    await page.locator('.coauthors__list li', { hasText: `@${coauthor}` }).waitFor();
+
+    await signIn(page, coauthor);
+    await page
+      .locator('header.site-header')
+      .getByRole('button', { name: `Account menu for @${coauthor}` })
+      .click();
+    const invitation = page.getByRole('group', { name: title });
+    await invitation.getByRole('menuitem', { name: `Accept ${title}` }).click();
+    await page.waitForURL(new RegExp(`/works/${work.body.id}$`));
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    const by = page.locator('.reader__by');
+    await by.getByRole('link', { name: writer, exact: true }).waitFor();
+    await by.getByRole('link', { name: coauthor, exact: true }).waitFor();
+    assert.equal(await page.locator('img.work-cover').count(), 1);
+    await screenshot(page, 'works-coauthor');
     assert.deepEqual(problems, []);
   } finally {
     await browser.close();

@@ -24,6 +24,8 @@ import { SignUpRoute } from './routes/SignUpRoute';
 import { TagRoute } from './routes/TagRoute';
 import { UserRoute } from './routes/UserRoute';
 import { VerifyEmailRoute } from './routes/VerifyEmailRoute';
+import { SeriesRoute } from './routes/SeriesRoute';
+import { TranslationRequestsRoute } from './routes/TranslationRequestsRoute';
 import { WorkRoute } from './routes/WorkRoute';
 import { WorksRoute } from './routes/WorksRoute';
 import { InquiriesRoute } from './routes/InquiriesRoute';
@@ -67,6 +69,8 @@ export const routes = [
       { path: 'inquiries/received', element: <InquiriesRoute role="received" /> },
       { path: 'inquiries/:id', element: <InquiryRoute /> },
       { path: 'works/:id', element: <WorkRoute /> },
+      { path: 'series/:id', element: <SeriesRoute /> },
+      { path: 'translation-requests', element: <TranslationRequestsRoute /> },
       // The editor loads on first use.
       {
         path: 'works/new',

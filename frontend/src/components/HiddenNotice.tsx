@@ -20,7 +20,7 @@ export function HiddenNotice({
       </Alert>
     );
   }
-  const known = ['reports', 'staff', 'approval', 'spam'].includes(reason ?? '') ? reason : 'reports';
+  const known = ['reports', 'staff', 'approval', 'spam', 'work'].includes(reason ?? '') ? reason : 'reports';
   return (
     <Alert
       tone="warning"

@@ -229,16 +229,28 @@ export interface Reactors {
   users: UserCard[];
 }
 
+/**
+ * GET /me/bookmarks: kind `post` carries the post fields and the note; kind `work` carries `work`
+ * (the work's card and the bookmark) and repeats the raw note.
+ */
 export interface Bookmark {
-  postId: number;
-  postNumber: number;
-  topicId: number;
-  topicSlug: string;
-  topicTitle: string;
-  author: UserCard;
-  excerpt: string;
+  kind: 'post' | 'work';
+  postId?: number | null;
+  postNumber?: number | null;
+  topicId?: number | null;
+  topicSlug?: string | null;
+  topicTitle?: string | null;
+  author?: UserCard | null;
+  excerpt?: string | null;
   note?: string | null;
   createdAt: string;
+  work?: SavedWork | null;
+}
+
+/** A bookmarked work in the caller's list: the parts of its card the list shows, and the bookmark. */
+export interface SavedWork {
+  work: { id: number; title: string; authors: UserCard[]; language: string; wordCount: number };
+  bookmark: { note: string; noteHtml: string; tags: string[]; isPrivate: boolean; createdAt: string };
 }
 
 export interface Draft {

@@ -8,6 +8,7 @@ import { LOCALES, useI18n } from '@/lib/i18n';
 import type { Locale, User } from '@/types/api';
 import { useLogout } from '@/features/auth/api/logout';
 import { InvitationsMenuSection, useInvitationCount } from '@/features/groups/components/InvitationsMenu';
+import { WorkInvitationsMenuSection, useWorkInvitationCount } from '@/features/works/components/Coauthors';
 import { useUpdateMe } from '@/features/settings/api/updateMe';
 import { SuggestBox } from '@/features/search/components/SuggestBox';
 import { NotificationsMenu } from '@/features/notifications/components/NotificationsMenu';
@@ -79,7 +80,7 @@ function UserMenu({ user }: { user: User }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const logout = useLogout();
-  const invitations = useInvitationCount(true);
+  const invitations = useInvitationCount(true) + useWorkInvitationCount(true);
   const countId = useId();
 
   return (
@@ -150,6 +151,7 @@ function UserMenu({ user }: { user: User }) {
             </Menu.Item>
           )}
           <InvitationsMenuSection onOpenGroup={(slug) => navigate(`/g/${encodeURIComponent(slug)}`)} />
+          <WorkInvitationsMenuSection onOpenWork={(id) => navigate(`/works/${id}`)} />
           <Menu.Separator className="menu__separator" />
           <Menu.Item
             className="menu__item"

@@ -6,6 +6,7 @@ import { renderWithApp } from '@/test/render';
 import type { Chapter, WorkCard, WorkFull } from './api/types';
 import { listQuery } from './api/works';
 import { RightsEditor, RightsTable } from './components/Rights';
+import { TranslationRequestList } from './components/TranslationRequests';
 import { WorkReader } from './components/WorkReader';
 import { UserWorks, filtersFromParams, paramsFromFilters } from './components/WorksListing';
 import {
@@ -275,3 +276,126 @@ describe('adaptation rights', () => {
     });
   });
 });
+
+describe('Work bookmarks and series', () => {
+  it('saves a bookmark with a note, the reader’s tags and privacy, and shows a tag’s field error', async () => {
+    let attempts = 0;
+    const calls = mockFetch((call) => {
+      if (call.path === '/api/v1/me') return json(200, { id: 2, handle: 'reader', locale: 'en' });
+      if (call.path === '/api/v1/works/7/bookmark') {
+        attempts += 1;
+        return attempts === 1
+          ? problem(400, '/problems/validation', {
+              errors: [{ field: 'tags[1]', code: 'length', message: 'must be 1–100 characters' }],
+            })
+          : new Response(null, { status: 204 });
+      }
+      if (call.path === '/api/v1/works/7/position') return new Response(null, { status: 204 });
+      if (call.path === '/api/v1/works/7')
+        return json(
+          200,
+          work({
+            viewer: { kudos: false, subscribed: false, bookmark: null, position: null },
+            permissions: { ...work().permissions, canKeep: true },
+          }),
+        );
+      if (call.path === '/api/v1/works/7/chapters') return json(200, [chapter(1, 'One', 'Text')]);
+      if (call.path.startsWith('/api/v1/works/7/bookmarks'))
+        return json(200, { items: [], nextCursor: null });
+      return problem(404, '/problems/not-found');
+    });
+    renderWithApp(
+      <Routes>
+        <Route path="/works/:id" element={<WorkReader id={7} />} />
+      </Routes>,
+      { locale: 'en', path: '/works/7' },
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Bookmark' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText('Note (optional)'), { target: { value: '**Reread**' } });
+    fireEvent.change(within(dialog).getByLabelText('Your tags'), {
+      target: { value: 'comfort read， hard SF, ' },
+    });
+    fireEvent.click(within(dialog).getByRole('checkbox'));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save bookmark' }));
+    const tags = within(dialog).getByLabelText('Your tags');
+    await within(dialog).findByText('This is too short or too long.');
+    expect(tags.getAttribute('aria-invalid')).toBe('true');
+    const put = calls.find((c) => c.method === 'PUT' && c.path === '/api/v1/works/7/bookmark');
+    expect(put?.body).toEqual({ note: '**Reread**', tags: ['comfort read', 'hard SF'], private: true });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save bookmark' }));
+    await waitForGone(() => screen.queryByRole('dialog'));
+    expect(attempts).toBe(2);
+  });
+
+  it('shows the part of the series with the neighbouring works', async () => {
+    mockFetch((call) => {
+      if (call.path === '/api/v1/me') return problem(401, '/problems/unauthorized');
+      if (call.path === '/api/v1/works/7')
+        return json(200, work({ series: [{ id: 3, title: '星际三部曲', position: 2 }] }));
+      if (call.path === '/api/v1/works/7/chapters') return json(200, []);
+      if (call.path === '/api/v1/series/3')
+        return json(200, {
+          id: 3,
+          title: '星际三部曲',
+          summaryHtml: '',
+          summary: null,
+          creator: author,
+          authors: [author],
+          works: [card({ id: 6, title: '前传' }), card(), card({ id: 8, title: '终章' })],
+          wordCount: 36,
+          subscribed: false,
+          canEdit: false,
+          createdAt: '2026-01-01T00:00:00Z',
+          updatedAt: '2026-01-01T00:00:00Z',
+        });
+      return problem(404, '/problems/not-found');
+    });
+    renderReader();
+    const nav = await screen.findByRole('navigation', { name: '系列：星际三部曲' });
+    expect(within(nav).getByText(/第 2 部/)).toBeTruthy();
+    expect(within(nav).getByRole('link', { name: '星际三部曲' }).getAttribute('href')).toBe('/series/3');
+    expect(within(nav).getByRole('link', { name: '← 前传' }).getAttribute('href')).toBe('/works/6');
+    expect(within(nav).getByRole('link', { name: '终章 →' }).getAttribute('href')).toBe('/works/8');
+  });
+});
+
+describe('TranslationRequestList', () => {
+  it('lists open requests and filters them by the language asked for', async () => {
+    const calls = mockFetch((call) => {
+      if (call.path === '/api/v1/me') return problem(401, '/problems/unauthorized');
+      if (call.path.startsWith('/api/v1/translation-requests')) {
+        const english = call.path.includes('language=en');
+        return json(200, {
+          items: [
+            {
+              id: english ? 2 : 1,
+              work: card(),
+              language: english ? 'en' : 'zh-Hant',
+              note: english ? 'please' : '繁體版',
+              requester: { ...author, id: 3, handle: 'reader' },
+              fulfilledBy: null,
+              createdAt: '2026-01-01T00:00:00Z',
+            },
+          ],
+          nextCursor: null,
+        });
+      }
+      return problem(404, '/problems/not-found');
+    });
+    renderWithApp(<TranslationRequestList />, { locale: 'en', path: '/translation-requests' });
+    expect(await screen.findByText('繁體版')).toBeTruthy();
+    expect(screen.getByRole('link', { name: '星际旅人' }).getAttribute('href')).toBe('/works/7');
+    expect(screen.getByText(/Simplified Chinese → Traditional Chinese/)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Into'), { target: { value: 'en' } });
+    expect(await screen.findByText('please')).toBeTruthy();
+    expect(
+      calls.some((c) => c.path.startsWith('/api/v1/translation-requests?') && c.path.includes('language=en')),
+    ).toBe(true);
+  });
+});
+
+async function waitForGone(query: () => unknown) {
+  for (let i = 0; i < 50 && query(); i++) await new Promise((r) => setTimeout(r, 20));
+  expect(query()).toBeNull();
+}

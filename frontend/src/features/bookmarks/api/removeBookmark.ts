@@ -1,9 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api';
 
-/** DELETE /posts/{id}/bookmark → 204. */
-export function removeBookmark(postId: number): Promise<void> {
-  return api<void>(`/posts/${postId}/bookmark`, { method: 'DELETE' });
+/** DELETE /posts/{id}/bookmark or /works/{id}/bookmark → 204. */
+export function removeBookmark(target: number | { workId: number }): Promise<void> {
+  return typeof target === 'number'
+    ? api<void>(`/posts/${target}/bookmark`, { method: 'DELETE' })
+    : api<void>(`/works/${target.workId}/bookmark`, { method: 'DELETE' });
 }
 
 export function useRemoveBookmark() {
@@ -14,6 +16,7 @@ export function useRemoveBookmark() {
       void queryClient.invalidateQueries({ queryKey: ['me', 'bookmarks'] });
       // Topic pages show the bookmark state of each post.
       void queryClient.invalidateQueries({ queryKey: ['topic'] });
+      void queryClient.invalidateQueries({ queryKey: ['work'] });
     },
   });
 }

@@ -75,7 +75,7 @@ export interface WorkFull extends Omit<WorkCard, 'translationOf'> {
   viewer: {
     kudos: boolean;
     subscribed: boolean;
-    bookmark: { note: string; tags: string[]; isPrivate: boolean } | null;
+    bookmark: WorkBookmarkMine | null;
     position: { chapter: number; progress: number } | null;
   } | null;
   permissions: {
@@ -140,4 +140,64 @@ export interface WorkFilters {
   status?: WorkStatus | '';
   sort: WorkSort;
   q?: string;
+}
+
+/** The caller's own bookmark on a work: the raw note for the form, the cooked one to show. */
+export interface WorkBookmarkMine {
+  note: string;
+  noteHtml: string;
+  tags: string[];
+  isPrivate: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface BookmarkInput {
+  note: string;
+  tags: string[];
+  private: boolean;
+}
+
+/** GET /works/{id}/bookmarks: public bookmarks (and the caller's private one). */
+export interface WorkBookmark {
+  user: UserCard;
+  noteHtml: string;
+  tags: string[];
+  isPrivate: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** GET /series/{id}. */
+export interface Series {
+  id: number;
+  title: string;
+  summaryHtml: string;
+  summary: string | null;
+  creator: UserCard;
+  authors: UserCard[];
+  works: WorkCard[];
+  wordCount: number;
+  subscribed: boolean;
+  canEdit: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** GET /me/series: `position` is the number of works in the series. */
+export interface SeriesRef {
+  id: number;
+  title: string;
+  position: number;
+}
+
+/** GET /translation-requests. */
+export interface TranslationRequest {
+  id: number;
+  work: WorkCard;
+  language: WorkLanguage;
+  note: string;
+  requester: UserCard;
+  fulfilledBy: number | null;
+  createdAt: string;
 }

@@ -8,7 +8,20 @@ import {
 import { api, apiPage } from '@/lib/api';
 import type { Right } from '@/lib/rights';
 import type { Page } from '@/types/api';
-import type { Chapter, ChapterInput, WorkCard, WorkFilters, WorkFull, WorkInput } from './types';
+import type {
+  BookmarkInput,
+  Chapter,
+  ChapterInput,
+  Series,
+  SeriesRef,
+  TranslationRequest,
+  WorkBookmark,
+  WorkCard,
+  WorkFilters,
+  WorkFull,
+  WorkInput,
+  WorkLanguage,
+} from './types';
 
 export const workKeys = {
   all: ['works'] as const,
@@ -16,6 +29,11 @@ export const workKeys = {
   byUser: (handle: string) => ['works', 'user', handle] as const,
   work: (id: number) => ['work', id] as const,
   chapters: (id: number) => ['work', id, 'chapters'] as const,
+  bookmarks: (id: number) => ['work', id, 'bookmarks'] as const,
+  series: (id: number) => ['series', id] as const,
+  mySeries: ['series', 'mine'] as const,
+  invitations: ['works', 'invitations'] as const,
+  requests: (language: string) => ['translation-requests', language] as const,
 };
 
 /** The query string of GET /works: repeated tag / excludeTag, empty filters left out. */
@@ -174,7 +192,11 @@ export function useDecideTranslation(originalId: number) {
         method: 'PUT',
         body: { state },
       }),
-    onSuccess: () => client.invalidateQueries({ queryKey: workKeys.work(originalId) }),
+    onSuccess: (translation) =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: workKeys.work(originalId) }),
+        client.invalidateQueries({ queryKey: workKeys.work(translation.work.id) }),
+      ]),
   });
 }
 
@@ -200,5 +222,185 @@ export function usePutRights(id: number) {
       await client.invalidateQueries({ queryKey: workKeys.work(id) });
       await client.invalidateQueries({ queryKey: ['ip'] });
     },
+  });
+}
+
+// ---- bookmarks --------------------------------------------------------------------------------
+
+/** PUT /works/{id}/bookmark with a note, tags and privacy. */
+export function useSaveBookmark(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: BookmarkInput) => api<void>(`/works/${id}/bookmark`, { method: 'PUT', body: input }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: workKeys.work(id) });
+      await client.invalidateQueries({ queryKey: ['me', 'bookmarks'] });
+    },
+  });
+}
+
+export function useWorkBookmarks(id: number, enabled = true) {
+  return useInfiniteQuery({
+    enabled,
+    queryKey: workKeys.bookmarks(id),
+    queryFn: ({ pageParam }) =>
+      apiPage<WorkBookmark>(
+        `/works/${id}/bookmarks?limit=20${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`,
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last: Page<WorkBookmark>) => last.nextCursor ?? undefined,
+  });
+}
+
+// ---- series -----------------------------------------------------------------------------------
+
+export function useSeries(id: number) {
+  return useQuery({ queryKey: workKeys.series(id), queryFn: () => api<Series>(`/series/${id}`) });
+}
+
+export function useMySeries(enabled = true) {
+  return useQuery({ queryKey: workKeys.mySeries, queryFn: () => api<SeriesRef[]>('/me/series'), enabled });
+}
+
+function refreshSeries(client: QueryClient) {
+  return Promise.all([
+    client.invalidateQueries({ queryKey: ['series'] }),
+    client.invalidateQueries({ queryKey: ['work'] }),
+  ]);
+}
+
+export function useCreateSeries() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { title: string; summary?: string }) =>
+      api<Series>('/series', { method: 'POST', body: input }),
+    onSuccess: () => refreshSeries(client),
+  });
+}
+
+export function useUpdateSeries(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { title?: string; summary?: string }) =>
+      api<Series>(`/series/${id}`, { method: 'PATCH', body: input }),
+    onSuccess: () => refreshSeries(client),
+  });
+}
+
+/** PUT or DELETE /series/{id}/works/{workId}. */
+export function useSeriesWork() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ seriesId, workId, on }: { seriesId: number; workId: number; on: boolean }) =>
+      api<Series | void>(`/series/${seriesId}/works/${workId}`, { method: on ? 'PUT' : 'DELETE' }),
+    onSuccess: () => refreshSeries(client),
+  });
+}
+
+export function useReorderSeries(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (workIds: number[]) =>
+      api<Series>(`/series/${id}/order`, { method: 'PUT', body: { workIds } }),
+    onSuccess: (series) => {
+      client.setQueryData(workKeys.series(id), series);
+      return refreshSeries(client);
+    },
+  });
+}
+
+export function useSubscribeSeries(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (on: boolean) => api<void>(`/series/${id}/subscribe`, { method: on ? 'PUT' : 'DELETE' }),
+    onSuccess: () => client.invalidateQueries({ queryKey: workKeys.series(id) }),
+  });
+}
+
+// ---- translation requests ---------------------------------------------------------------------
+
+export function useTranslationRequests(language: WorkLanguage | '', workId?: number) {
+  return useInfiniteQuery({
+    queryKey: [...workKeys.requests(language), workId ?? null],
+    queryFn: ({ pageParam }) => {
+      const params = new URLSearchParams({ limit: '20' });
+      if (language) params.set('language', language);
+      if (workId) params.set('work', String(workId));
+      if (pageParam) params.set('cursor', pageParam);
+      return apiPage<TranslationRequest>(`/translation-requests?${params}`);
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last: Page<TranslationRequest>) => last.nextCursor ?? undefined,
+  });
+}
+
+export function useRequestTranslation() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { workId: number; language: WorkLanguage; note: string }) =>
+      api<TranslationRequest>('/translation-requests', { method: 'POST', body: input }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['translation-requests'] }),
+  });
+}
+
+// ---- co-authors and cover ---------------------------------------------------------------------
+
+export function useWorkInvitations(enabled: boolean) {
+  return useQuery({
+    queryKey: workKeys.invitations,
+    queryFn: () => api<WorkCard[]>('/me/work-invitations'),
+    enabled,
+    staleTime: 60_000,
+  });
+}
+
+/** POST /works/{id}/coauthors/accept, or DELETE /works/{id}/coauthors/me to decline. */
+export function useAnswerInvitation() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ workId, accept }: { workId: number; accept: boolean }) =>
+      accept
+        ? api<WorkFull>(`/works/${workId}/coauthors/accept`, { method: 'POST' }).then(() => undefined)
+        : api<void>(`/works/${workId}/coauthors/me`, { method: 'DELETE' }),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: workKeys.invitations }),
+        client.invalidateQueries({ queryKey: ['work'] }),
+      ]),
+  });
+}
+
+export function useInviteCoauthor(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (handle: string) =>
+      api<WorkFull>(`/works/${id}/coauthors`, { method: 'POST', body: { handle } }),
+    onSuccess: (work) => {
+      client.setQueryData(workKeys.work(id), work);
+      return refresh(client, id);
+    },
+  });
+}
+
+export function useRemoveCoauthor(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (handle: string) =>
+      api<void>(`/works/${id}/coauthors/${encodeURIComponent(handle)}`, { method: 'DELETE' }),
+    onSuccess: () => refresh(client, id),
+  });
+}
+
+/** PUT /works/{id}/cover (multipart, part `file`) or DELETE it. */
+export function useWorkCover(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File | null) => {
+      if (!file) return api<void>(`/works/${id}/cover`, { method: 'DELETE' });
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return api<{ coverUrl: string }>(`/works/${id}/cover`, { method: 'PUT', form }).then(() => undefined);
+    },
+    onSuccess: () => refresh(client, id),
   });
 }

@@ -84,3 +84,40 @@ export function LinkTranslation({ work }: { work: WorkFull }) {
     </Form>
   );
 }
+
+/**
+ * On a translation's own page: "Translation of …", its permission while not granted, and the
+ * original's authors' grant / decline buttons.
+ */
+export function TranslationOf({ work }: { work: WorkFull }) {
+  const { t } = useI18n();
+  const original = work.translationOf;
+  const decide = useDecideTranslation(original?.id ?? 0);
+  if (!original) return null;
+  const state = work.translationState;
+  return (
+    <p className="translation-of">
+      {t('works.translationOf')} <Link to={`/works/${original.id}`}>{original.title}</Link>
+      {state && state !== 'granted' && <span className="work-badge">{t(`works.translation.${state}`)}</span>}
+      {work.permissions.canDecideTranslation && state !== 'granted' && (
+        <Button
+          size="sm"
+          variant="primary"
+          busy={decide.isPending}
+          onClick={() => decide.mutate({ translationId: work.id, state: 'granted' })}
+        >
+          {t('works.translation.grant')}
+        </Button>
+      )}
+      {work.permissions.canDecideTranslation && state !== 'declined' && (
+        <Button
+          size="sm"
+          busy={decide.isPending}
+          onClick={() => decide.mutate({ translationId: work.id, state: 'declined' })}
+        >
+          {t('works.translation.decline')}
+        </Button>
+      )}
+    </p>
+  );
+}

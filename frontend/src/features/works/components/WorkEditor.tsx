@@ -27,6 +27,8 @@ import {
   useWork,
 } from '../api/works';
 import { splitTags } from '../readerPrefs';
+import { CoauthorsPanel, CoverPanel } from './Coauthors';
+import { SeriesPanel } from './Series';
 import { LinkTranslation } from './Translations';
 import '../works.css';
 
@@ -405,6 +407,15 @@ export function WorkEditor({ id }: { id: number | null }) {
     <>
       <Panel title={t('works.metadata')}>
         <MetadataForm key={w.id} work={w} />
+      </Panel>
+      <Panel title={t('works.cover.title')}>
+        <CoverPanel work={w} />
+      </Panel>
+      <Panel title={t('works.coauthor.panel')}>
+        <CoauthorsPanel work={w} />
+      </Panel>
+      <Panel title={t('works.series.panel')}>
+        <SeriesPanel work={w} />
       </Panel>
       <Panel title={t('works.translation.panel')}>
         <LinkTranslation work={w} />

@@ -17,8 +17,11 @@ import {
   savePrefs,
   type ReaderPrefs,
 } from '../readerPrefs';
+import { BookmarkButton, WorkBookmarkList } from './Bookmarks';
 import { RightsTable } from './Rights';
-import { TranslationList } from './Translations';
+import { SeriesNav } from './Series';
+import { RequestTranslation } from './TranslationRequests';
+import { TranslationList, TranslationOf } from './Translations';
 import { Authors } from './WorkCard';
 import { WorkTags } from './WorkTags';
 import '../works.css';
@@ -102,7 +105,6 @@ function ReaderActions({ work }: { work: WorkFull }) {
   const { t, formatNumber } = useI18n();
   const kudos = useToggle(work.id, 'kudos');
   const subscribe = useToggle(work.id, 'subscribe');
-  const bookmark = useToggle(work.id, 'bookmark');
   const [reporting, setReporting] = useState(false);
   const viewer = work.viewer;
   if (!viewer) {
@@ -131,15 +133,7 @@ function ReaderActions({ work }: { work: WorkFull }) {
       >
         {viewer.subscribed ? t('works.unsubscribe') : t('works.subscribe')}
       </Button>
-      <Button
-        aria-pressed={viewer.bookmark !== null}
-        busy={bookmark.isPending}
-        onClick={() =>
-          bookmark.mutate({ on: viewer.bookmark === null, body: { note: '', tags: [], isPrivate: false } })
-        }
-      >
-        {viewer.bookmark ? t('works.unbookmark') : t('works.bookmark')}
-      </Button>
+      <BookmarkButton work={work} />
       {!work.permissions.canEdit && (
         <>
           <Button variant="secondary" onClick={() => setReporting(true)}>
@@ -207,18 +201,15 @@ export function WorkReader({
       aria-labelledby="work-title"
     >
       <header className="reader__head">
+        {w.coverUrl && <img className="work-cover" src={w.coverUrl} alt="" />}
         <h1 id="work-title" className="reader__title">
           {w.title}
         </h1>
         <p className="reader__by">
           {t('works.by')} <Authors authors={w.authors} />
         </p>
-        {w.translationOf && (
-          <p>
-            {t('works.translationOf')}{' '}
-            <Link to={`/works/${w.translationOf.id}`}>{w.translationOf.title}</Link>
-          </p>
-        )}
+        <TranslationOf work={w} />
+        <SeriesNav work={w} />
         <WorkTags work={w} />
         {w.summaryHtml && <CookedContent html={w.summaryHtml} className="reader__summary" />}
         <p className="reader__stats">
@@ -244,6 +235,7 @@ export function WorkReader({
         <RightsTable rights={w.rights ?? []} />
         {rightsActions?.(w)}
         <TranslationList work={w} />
+        <RequestTranslation work={w} />
       </header>
 
       <ReaderControls prefs={prefs} onChange={changePrefs} />
@@ -296,6 +288,7 @@ export function WorkReader({
           )}
         </>
       )}
+      <WorkBookmarkList work={w} />
     </article>
   );
 }

@@ -13,14 +13,20 @@ import io.starbridge.security.Guardian;
 import io.starbridge.security.Guardians;
 import io.starbridge.topic.Topic;
 import io.starbridge.topic.TopicLookup;
+import io.starbridge.work.WorkBookmarks;
+import io.starbridge.work.WorkView;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Private bookmarks with an optional note: set, remove, and the caller's list (newest first), which
- * shows only posts the caller may still see (a member who leaves a restricted group no longer sees
+ * Private bookmarks on posts with an optional note: set, remove, and the caller's list (newest
+ * first, with the works the caller bookmarked, see {@link WorkBookmarks}), which shows only posts
+ * and works the caller may still see (a member who leaves a restricted group no longer sees
  * bookmarks into it). Bookmarks announce nothing: nobody else reacts.
  */
 @Singleton
@@ -33,8 +39,11 @@ public class Bookmarks {
   private final Posts posts;
   private final TopicLookup topics;
   private final Guardians guardians;
+  private final WorkBookmarks workBookmarks;
 
-  Bookmarks(Db db, Posts posts, TopicLookup topics, Guardians guardians) {
+  Bookmarks(
+      Db db, Posts posts, TopicLookup topics, Guardians guardians, WorkBookmarks workBookmarks) {
+    this.workBookmarks = workBookmarks;
     this.db = db;
     this.posts = posts;
     this.topics = topics;
@@ -71,13 +80,130 @@ public class Bookmarks {
     db.update("delete from bookmarks where user_id = ? and post_id = ?", actor.id(), postId);
   }
 
-  /** GET /me/bookmarks. */
+  /**
+   * GET /me/bookmarks: posts and works the caller bookmarked, newest first, only those the caller
+   * may still read. {@code kind} keeps one of them; {@code tag} keeps works bookmarked with that
+   * tag (ignoring case).
+   */
   public Page<BookmarkView> mine(
-      Actor actor, @Nullable String cursor, @Nullable Integer limitParam) {
+      Actor actor,
+      @Nullable String kind,
+      @Nullable String tag,
+      @Nullable String cursor,
+      @Nullable Integer limitParam) {
     Guardian guardian = guardians.of(actor);
     guardian.ensureSignedIn();
+    if (kind != null && !kind.equals("post") && !kind.equals("work")) {
+      throw ApiException.invalid("kind", "invalid", "must be post or work");
+    }
     int limit = Cursors.limit(limitParam, DEFAULT_LIMIT, MAX_LIMIT);
     var scope = guardian.readableScope();
+    boolean withPosts = (kind == null || kind.equals("post")) && (tag == null || tag.isBlank());
+    boolean withWorks = kind == null || kind.equals("work");
+    if (!withPosts && !withWorks) {
+      // Posts carry no tags: kind=post with a tag matches nothing.
+      return new Page<>(List.of(), null);
+    }
+    Sql sql = new Sql().append("select kind, id, created_at from (");
+    if (withPosts) {
+      sql.append(
+              "select 'post' as kind, bm.post_id as id, bm.created_at from bookmarks bm"
+                  + " join posts p on p.id = bm.post_id join topics t on t.id = p.topic_id"
+                  + " left join boards b on b.id = t.board_id left join groups g on g.id = t.group_id"
+                  + " where bm.user_id = ?",
+              actor.id())
+          .append(" and " + visible(scope));
+    }
+    if (withWorks) {
+      if (withPosts) {
+        sql.append(" union all ");
+      }
+      sql.append(
+          "select 'work' as kind, wb.work_id as id, wb.created_at from work_bookmarks wb"
+              + " join works w on w.id = wb.work_id where wb.user_id = ? and "
+              + guardian.worksReadable("w"),
+          actor.id());
+      if (tag != null && !tag.isBlank()) {
+        sql.append(
+            " and exists (select 1 from unnest(wb.tags) bt where lower(bt) = lower(?))",
+            Texts.clean(tag));
+      }
+    }
+    sql.append(") x where true");
+    if (cursor != null) {
+      record Pos(Instant at, String kind, long id) {}
+      Pos pos =
+          Cursors.read(
+              cursor,
+              3,
+              p -> new Pos(Cursors.instant(p.get(0)), p.get(1), Long.parseLong(p.get(2))));
+      sql.append(" and (created_at, kind, id) < (?, ?, ?)", pos.at(), pos.kind(), pos.id());
+    }
+    sql.append(" order by created_at desc, kind desc, id desc limit ?", limit + 1);
+    record Key(String kind, long id, Instant at) {}
+    List<Key> keys =
+        db.list(
+            sql.text(),
+            rs -> new Key(rs.getString("kind"), rs.getLong("id"), Db.instant(rs, "created_at")),
+            sql.params());
+    String next = null;
+    if (keys.size() > limit) {
+      keys = keys.subList(0, limit);
+      Key last = keys.get(limit - 1);
+      next = Cursors.encode(last.at(), last.kind(), last.id());
+    }
+    Map<Long, BookmarkView> postViews =
+        postBookmarks(
+            actor, scope, keys.stream().filter(k -> k.kind().equals("post")).map(Key::id).toList());
+    Map<Long, WorkView.SavedWork> workViews =
+        workBookmarks.saved(
+            actor, keys.stream().filter(k -> k.kind().equals("work")).map(Key::id).toList());
+    List<BookmarkView> items = new ArrayList<>();
+    for (Key k : keys) {
+      if (k.kind().equals("post")) {
+        BookmarkView v = postViews.get(k.id());
+        if (v != null) {
+          items.add(v);
+        }
+      } else {
+        WorkView.SavedWork w = workViews.get(k.id());
+        if (w != null) {
+          items.add(
+              new BookmarkView(
+                  "work",
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  w.bookmark().note(),
+                  w.bookmark().createdAt(),
+                  w));
+        }
+      }
+    }
+    return new Page<>(items, next);
+  }
+
+  private static String visible(io.starbridge.security.AccessScope scope) {
+    return scope.topicsReadable("t", "b", "g")
+        + " and "
+        + scope.topicsVisible("t")
+        + " and "
+        + scope.postBodiesVisible("p")
+        + " and "
+        + scope.topicsUnhidden("t")
+        + " and "
+        + scope.postsUnhidden("p");
+  }
+
+  private Map<Long, BookmarkView> postBookmarks(
+      Actor actor, io.starbridge.security.AccessScope scope, List<Long> postIds) {
+    if (postIds.isEmpty()) {
+      return Map.of();
+    }
     Sql sql =
         new Sql()
             .append(
@@ -89,31 +215,14 @@ public class Bookmarks {
             .append(" left join boards b on b.id = t.board_id")
             .append(" left join groups g on g.id = t.group_id")
             .append(" join users a on a.id = p.author_id")
-            .append(" where bm.user_id = ?", actor.id())
-            .append(
-                " and "
-                    + scope.topicsReadable("t", "b", "g")
-                    + " and "
-                    + scope.topicsVisible("t")
-                    + " and "
-                    + scope.postBodiesVisible("p")
-                    + " and "
-                    + scope.topicsUnhidden("t")
-                    + " and "
-                    + scope.postsUnhidden("p"));
-    if (cursor != null) {
-      record Pos(Instant at, long postId) {}
-      Pos pos =
-          Cursors.read(
-              cursor, 2, p -> new Pos(Cursors.instant(p.get(0)), Long.parseLong(p.get(1))));
-      sql.append(" and (bm.created_at, bm.post_id) < (?, ?)", pos.at(), pos.postId());
-    }
-    sql.append(" order by bm.created_at desc, bm.post_id desc limit ?", limit + 1);
-    List<BookmarkView> rows =
-        db.list(
+            .append(" where bm.user_id = ? and bm.post_id = any (?)", actor.id(), postIds)
+            .append(" and " + visible(scope));
+    Map<Long, BookmarkView> out = new HashMap<>();
+    db.list(
             sql.text(),
             rs ->
                 new BookmarkView(
+                    "post",
                     rs.getLong("post_id"),
                     rs.getInt("post_number"),
                     rs.getLong("topic_id"),
@@ -122,14 +231,10 @@ public class Bookmarks {
                     UserCard.read(rs, "a"),
                     Texts.excerpt(rs.getString("plain_text"), 200),
                     rs.getString("note"),
-                    Db.instant(rs, "created_at")),
-            sql.params());
-    String next = null;
-    if (rows.size() > limit) {
-      rows = rows.subList(0, limit);
-      BookmarkView last = rows.get(limit - 1);
-      next = Cursors.encode(last.createdAt(), last.postId());
-    }
-    return new Page<>(rows, next);
+                    Db.instant(rs, "created_at"),
+                    null),
+            sql.params())
+        .forEach(v -> out.put(v.postId(), v));
+    return out;
   }
 }

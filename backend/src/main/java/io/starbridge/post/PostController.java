@@ -192,11 +192,19 @@ class PostController {
     bookmarks.remove(actor, id);
   }
 
-  @Get("/me/bookmarks{?cursor,limit}")
+  @Get("/me/bookmarks{?kind,tag,cursor,limit}")
+  @io.swagger.v3.oas.annotations.Operation(
+      summary = "The caller's bookmarks: posts and works, newest first",
+      description =
+          "Each item has kind post (the post fields and the note) or work (work: the work's card"
+              + " and the bookmark with note, noteHtml, tags, isPrivate). kind=post|work keeps one"
+              + " kind; tag keeps works bookmarked with that tag.")
   Page<BookmarkView> myBookmarks(
       @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @Nullable @QueryValue String kind,
+      @Nullable @QueryValue String tag,
       @Nullable @QueryValue String cursor,
       @Nullable @QueryValue Integer limit) {
-    return bookmarks.mine(actor, cursor, limit);
+    return bookmarks.mine(actor, kind, tag, cursor, limit);
   }
 }

@@ -6,8 +6,6 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.context.annotation.Value;
 import io.starbridge.common.ApiException;
 import io.starbridge.common.Db;
-import io.starbridge.common.FieldError;
-import io.starbridge.common.Texts;
 import io.starbridge.event.Outbox;
 import io.starbridge.security.Actor;
 import io.starbridge.security.Guardian;
@@ -18,16 +16,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 
 /**
- * What readers do with a work: kudos (one per signed-in reader), bookmarks (note, tags, private or
- * public), subscriptions, reading positions and hits. Hits count once per reader (user or hashed
- * IP) per work per hour, as topic views do, with a Redis {@code SET NX EX} marker; without Redis
- * they go uncounted.
+ * What readers do with a work: kudos (one per signed-in reader), subscriptions, reading positions
+ * and hits (bookmarks are {@link WorkBookmarks}). Hits count once per reader (user or hashed IP)
+ * per work per hour, as topic views do, with a Redis {@code SET NX EX} marker; without Redis they
+ * go uncounted.
  */
 @Singleton
 public class Engagement {
@@ -85,61 +81,6 @@ public class Engagement {
       db.update("update works set kudos_count = kudos_count - 1 where id = ?", workId);
       outbox.publish(
           "KudosWithdrawn",
-          "work",
-          workId,
-          actor.id(),
-          ManageWorks.payload(work, Map.of("userId", actor.id())));
-    }
-  }
-
-  @Transactional
-  public void bookmark(Actor actor, long workId, WorkRequests.Bookmark req) {
-    Work work = works.requireForUpdate(workId);
-    guardians.of(actor).ensureCanKeep(work);
-    List<FieldError> errors = new ArrayList<>();
-    String note = WorkRules.text("note", req == null ? null : req.note(), 2000, false, errors);
-    List<String> tags = WorkRules.tags("tags", req == null ? null : req.tags(), 10, errors);
-    if (!errors.isEmpty()) {
-      throw ApiException.invalid(errors);
-    }
-    boolean priv = req != null && Boolean.TRUE.equals(req.isPrivate());
-    boolean added =
-        db.one(
-                """
-                insert into work_bookmarks (work_id, user_id, note, tags, private) values (?, ?, ?, ?::text[], ?)
-                on conflict (work_id, user_id) do update
-                  set note = excluded.note, tags = excluded.tags, private = excluded.private, updated_at = now()
-                returning (xmax = 0) as inserted
-                """,
-                rs -> rs.getBoolean(1),
-                workId,
-                actor.id(),
-                Texts.clean(note),
-                tags,
-                priv)
-            .orElse(false);
-    if (added) {
-      db.update("update works set bookmark_count = bookmark_count + 1 where id = ?", workId);
-    }
-    outbox.publish(
-        added ? "WorkBookmarked" : "WorkBookmarkUpdated",
-        "work",
-        workId,
-        actor.id(),
-        ManageWorks.payload(work, Map.of("userId", actor.id(), "private", priv)));
-  }
-
-  @Transactional
-  public void unbookmark(Actor actor, long workId) {
-    Work work = works.requireForUpdate(workId);
-    guardians.of(actor).ensureCanKeep(work);
-    int removed =
-        db.update(
-            "delete from work_bookmarks where work_id = ? and user_id = ?", workId, actor.id());
-    if (removed > 0) {
-      db.update("update works set bookmark_count = bookmark_count - 1 where id = ?", workId);
-      outbox.publish(
-          "WorkUnbookmarked",
           "work",
           workId,
           actor.id(),

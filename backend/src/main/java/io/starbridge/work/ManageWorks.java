@@ -7,10 +7,16 @@ import io.starbridge.common.Db;
 import io.starbridge.common.FieldError;
 import io.starbridge.event.Outbox;
 import io.starbridge.markdown.MarkdownRenderer;
+import io.starbridge.moderation.Hiding;
+import io.starbridge.post.Post;
+import io.starbridge.post.PostLookup;
 import io.starbridge.security.Actor;
 import io.starbridge.security.Guardian;
 import io.starbridge.security.Guardians;
+import io.starbridge.security.Role;
 import io.starbridge.topic.CreateTopic;
+import io.starbridge.topic.Topic;
+import io.starbridge.topic.TopicLookup;
 import io.starbridge.topic.TopicRequests;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -34,6 +40,9 @@ public class ManageWorks {
   private final MarkdownRenderer markdown;
   private final BoardQueries boards;
   private final CreateTopic createTopic;
+  private final TopicLookup topics;
+  private final PostLookup posts;
+  private final Hiding hiding;
 
   ManageWorks(
       Db db,
@@ -43,7 +52,13 @@ public class ManageWorks {
       Outbox outbox,
       MarkdownRenderer markdown,
       BoardQueries boards,
-      CreateTopic createTopic) {
+      CreateTopic createTopic,
+      TopicLookup topics,
+      PostLookup posts,
+      Hiding hiding) {
+    this.topics = topics;
+    this.posts = posts;
+    this.hiding = hiding;
     this.db = db;
     this.works = works;
     this.queries = queries;
@@ -157,6 +172,59 @@ public class ManageWorks {
               .id();
       db.update("update works set topic_id = ? where id = ?", topicId, work.id());
     }
+  }
+
+  /**
+   * Keeps a translation's discussion in step with its permission, inside the caller's transaction.
+   * A translation's discussion is its own topic, never the original's (AO3 keeps comments per work,
+   * Discourse one topic per thing): a work linked as a translation after its discussion started
+   * keeps that topic, hidden (reason {@code work}, through {@link Hiding}, so search and feeds drop
+   * it) while the permission is requested or declined; granting shows it again, or starts the
+   * discussion as the translation's owner when it had none. A topic hidden by moderators stays as
+   * they left it.
+   */
+  void translationPermissionChanged(Actor actor, Work after) {
+    boolean granted = "granted".equals(after.translationState());
+    if (after.topicId() == null) {
+      if (granted) {
+        ownerActor(after.ownerId()).ifPresent(owner -> startDiscussion(owner, after));
+      }
+      return;
+    }
+    Topic topic = topics.requireForUpdate(after.topicId());
+    Post first =
+        db.one(
+                "select id from posts where topic_id = ? order by post_number limit 1",
+                rs -> rs.getLong(1),
+                topic.id())
+            .flatMap(posts::find)
+            .orElse(null);
+    if (first == null) {
+      return;
+    }
+    if (!granted) {
+      hiding.hide(first, topic, "work", actor.id());
+    } else if (first.hidden() && "work".equals(first.hiddenReason())) {
+      hiding.unhide(first, topic, "PostUnhidden", actor.id());
+    }
+  }
+
+  /** The work's owner as an actor (no session), unless deleted or suspended. */
+  private java.util.Optional<Actor> ownerActor(long userId) {
+    return db.one(
+        "select id, handle, role, status, trust_level, email_verified_at is not null as verified"
+            + " from users where id = ? and status not in ('deleted', 'suspended')",
+        rs ->
+            new Actor(
+                rs.getLong("id"),
+                rs.getString("handle"),
+                Role.parse(rs.getString("role")),
+                rs.getString("status"),
+                rs.getInt("trust_level"),
+                rs.getBoolean("verified"),
+                null,
+                Actor.AuthMethod.SESSION),
+        userId);
   }
 
   @Transactional

@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.util.List;
 
 /** Series: ordered lists of works by the same author(s). */
 @Controller("/api/v1")
@@ -65,6 +66,26 @@ class SeriesController {
       @PathVariable long id,
       @PathVariable long workId) {
     return series.putWork(actor, id, workId);
+  }
+
+  @Put("/series/{id}/order")
+  @Operation(
+      summary = "Reorder the series (its creator): every work id of the series once, in order",
+      description = "Field error workIds/mismatch when the list is not exactly the series' works.")
+  WorkView.Series reorder(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @PathVariable long id,
+      @Valid @Body WorkRequests.SeriesOrder body) {
+    return series.reorder(actor, id, body.workIds());
+  }
+
+  @Get("/me/series")
+  @Operation(
+      summary = "The series the caller started, newest first",
+      description = "position carries the number of works in each series.")
+  List<WorkView.SeriesRef> mine(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor) {
+    return series.mine(actor);
   }
 
   @Delete("/series/{id}/works/{workId}")

@@ -192,6 +192,46 @@ public class SeriesService {
         "SeriesWorkRemoved", "series", id, actor.id(), Map.of("seriesId", id, "workId", workId));
   }
 
+  /**
+   * Puts the series' works in the given order: every work of the series once (the creator sees them
+   * all), numbered from 1.
+   */
+  @Transactional
+  public WorkView.Series reorder(Actor actor, long id, List<Long> workIds) {
+    ensureOwner(actor, id);
+    List<Long> current =
+        db.list(
+            "select work_id from series_works where series_id = ? for update",
+            rs -> rs.getLong(1),
+            id);
+    if (workIds.size() != current.size()
+        || new java.util.HashSet<>(workIds).size() != workIds.size()
+        || !current.containsAll(workIds)) {
+      throw ApiException.invalid("workIds", "mismatch", "must list every work of the series once");
+    }
+    for (int i = 0; i < workIds.size(); i++) {
+      db.update(
+          "update series_works set position = ? where series_id = ? and work_id = ?",
+          i + 1,
+          id,
+          workIds.get(i));
+    }
+    db.update("update series set updated_at = now() where id = ?", id);
+    outbox.publish(
+        "SeriesReordered", "series", id, actor.id(), Map.of("seriesId", id, "workIds", workIds));
+    return view(actor, id);
+  }
+
+  /** The series the caller started, newest first, for the work editor's picker. */
+  public List<WorkView.SeriesRef> mine(Actor actor) {
+    guardians.of(actor).ensureSignedIn();
+    return db.list(
+        "select s.id, s.title, (select count(*) from series_works sw where sw.series_id = s.id)"
+            + " from series s where s.created_by = ? order by s.id desc limit 200",
+        rs -> new WorkView.SeriesRef(rs.getLong(1), rs.getString(2), rs.getInt(3)),
+        actor.id());
+  }
+
   @Transactional
   public void subscribe(Actor actor, long id, boolean on) {
     view(actor, id); // 404 when the caller may not see it

@@ -20,7 +20,8 @@ import java.util.Map;
  * Translations and translation requests. A translator links one of their works to an original
  * ({@code requested}); the original's authors grant or decline. Until granted, the translation is
  * seen only by its translators and the original's authors (the Guardian's works rule). Linking
- * fulfils open requests for the translation's language.
+ * fulfils open requests for the translation's language. The translation's discussion follows its
+ * permission ({@link ManageWorks#translationPermissionChanged}) in the same transaction.
  */
 @Singleton
 public class Translations {
@@ -29,8 +30,16 @@ public class Translations {
   private final WorkQueries queries;
   private final Guardians guardians;
   private final Outbox outbox;
+  private final ManageWorks manage;
 
-  Translations(Db db, WorkLookup works, WorkQueries queries, Guardians guardians, Outbox outbox) {
+  Translations(
+      Db db,
+      WorkLookup works,
+      WorkQueries queries,
+      Guardians guardians,
+      Outbox outbox,
+      ManageWorks manage) {
+    this.manage = manage;
     this.db = db;
     this.works = works;
     this.queries = queries;
@@ -97,6 +106,7 @@ public class Translations {
         translationId,
         actor.id(),
         ManageWorks.payload(after, Map.of("originalAuthorIds", original.authorIds())));
+    manage.translationPermissionChanged(actor, after);
     return one(guardian, translationId);
   }
 
@@ -123,6 +133,7 @@ public class Translations {
           translationId,
           actor.id(),
           ManageWorks.payload(after, Map.of("originalAuthorIds", translation.originalAuthorIds())));
+      manage.translationPermissionChanged(actor, after);
     }
     return one(guardian, translationId);
   }

@@ -58,6 +58,7 @@ class WorkController {
   private final StoredImages images;
   private final ClientIp clientIp;
   private final ChapterComments comments;
+  private final WorkBookmarks bookmarks;
 
   WorkController(
       WorkQueries queries,
@@ -71,8 +72,10 @@ class WorkController {
       Idempotency idempotency,
       StoredImages images,
       ClientIp clientIp,
-      ChapterComments comments) {
+      ChapterComments comments,
+      WorkBookmarks bookmarks) {
     this.comments = comments;
+    this.bookmarks = bookmarks;
     this.queries = queries;
     this.works = works;
     this.manage = manage;
@@ -198,6 +201,19 @@ class WorkController {
       @PathVariable long id,
       @Valid @Body WorkRequests.Invite body) {
     return manage.invite(actor, id, body.handle());
+  }
+
+  @Get("/me/work-invitations")
+  @Operation(
+      summary = "Works the caller is invited to co-author, newest first",
+      description =
+          "Accept with POST /works/{id}/coauthors/accept; decline with DELETE"
+              + " /works/{id}/coauthors/me.")
+  List<WorkView.Card> invitations(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor) {
+    var guardian = guardians.of(actor);
+    guardian.ensureSignedIn();
+    return queries.invitations(guardian, actor.id());
   }
 
   @Post("/works/{id}/coauthors/accept")
@@ -331,12 +347,19 @@ class WorkController {
 
   @Put("/works/{id}/bookmark")
   @Status(HttpStatus.NO_CONTENT)
-  @Operation(summary = "Bookmark the work (or change the bookmark): note, tags, isPrivate")
+  @Operation(
+      summary = "Bookmark the work, or change the bookmark",
+      description =
+          "Optional body {note?, tags?, private?}: a Markdown note of at most 5,000 characters"
+              + " (cooked and sanitised like posts), at most 20 tags of at most 100 characters"
+              + " (the reader's own words), and private (only the caller sees it; public bookmarks"
+              + " are listed on the work). isPrivate is accepted as the older name of private."
+              + " Field errors: note, tags, tags[i].")
   void bookmark(
       @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
       @PathVariable long id,
-      @Nullable @Valid @Body WorkRequests.Bookmark body) {
-    engagement.bookmark(actor, id, body);
+      @Nullable @Body WorkRequests.Bookmark body) {
+    bookmarks.put(actor, id, body);
   }
 
   @Delete("/works/{id}/bookmark")
@@ -344,7 +367,22 @@ class WorkController {
   @Operation(summary = "Remove the bookmark")
   void unbookmark(
       @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor, @PathVariable long id) {
-    engagement.unbookmark(actor, id);
+    bookmarks.remove(actor, id);
+  }
+
+  @Get("/works/{id}/bookmarks{?cursor,limit}")
+  @Secured(SecurityRule.IS_ANONYMOUS)
+  @Operation(
+      summary = "Bookmarks of the work, newest first",
+      description =
+          "Public bookmarks with their readers, cooked notes and tags; a private bookmark is"
+              + " listed only to its owner.")
+  Page<WorkView.Bookmark> bookmarks(
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @PathVariable long id,
+      @Nullable @QueryValue String cursor,
+      @Nullable @QueryValue Integer limit) {
+    return bookmarks.list(actor, id, cursor, limit);
   }
 
   @Put("/works/{id}/subscribe")

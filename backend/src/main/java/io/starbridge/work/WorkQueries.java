@@ -304,6 +304,18 @@ public class WorkQueries {
   }
 
   /** Cards of the given works that the caller may read, in the order given. */
+  /** Works whose owner invited this user as a co-author and that await an answer, newest first. */
+  public List<WorkView.Card> invitations(Guardian guardian, long userId) {
+    List<Long> ids =
+        db.list(
+            "select a.work_id from work_authors a join works w on w.id = a.work_id"
+                + " where a.user_id = ? and a.state = 'invited' and w.deleted_at is null"
+                + " order by a.created_at desc limit 100",
+            rs -> rs.getLong(1),
+            userId);
+    return cardsOf(guardian, ids);
+  }
+
   public List<WorkView.Card> cardsOf(Guardian guardian, List<Long> ids) {
     if (ids.isEmpty()) {
       return List.of();
@@ -440,7 +452,7 @@ public class WorkQueries {
             """
             select exists (select 1 from work_kudos where work_id = ? and user_id = ?) as kudos,
                    exists (select 1 from work_subscriptions where work_id = ? and user_id = ?) as subscribed,
-                   b.note, b.tags as b_tags, b.private, b.created_at as b_created, b.updated_at as b_updated,
+                   b.note, b.note_html, b.tags as b_tags, b.private, b.created_at as b_created, b.updated_at as b_updated,
                    p.chapter, p.progress, p.updated_at as p_updated
               from (select 1) one
               left join work_bookmarks b on b.work_id = ? and b.user_id = ?
@@ -454,6 +466,7 @@ public class WorkQueries {
                         ? null
                         : new WorkView.BookmarkView(
                             rs.getString("note"),
+                            rs.getString("note_html"),
                             WorkLookup.strings(rs.getArray("b_tags")),
                             rs.getBoolean("private"),
                             Db.instant(rs, "b_created"),

@@ -1,5 +1,6 @@
 package io.starbridge.work;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.QueryValue;
@@ -74,12 +75,22 @@ public final class WorkRequests {
   @Serdeable
   public record Reorder(@NotNull @Size(max = 2000) List<@NotNull Long> chapterIds) {}
 
-  /** PUT /works/{id}/bookmark. */
+  /**
+   * PUT /works/{id}/bookmark, every field optional: a Markdown note (at most 5,000 characters), at
+   * most 20 free tags of at most 100 characters, and whether only the caller sees it ({@code
+   * private}; {@code isPrivate} is the older spelling).
+   */
   @Serdeable
   public record Bookmark(
-      @Nullable @Size(max = 5000) String note,
-      @Nullable @Size(max = 10) List<@NotNull @Size(max = 100) String> tags,
-      @Nullable Boolean isPrivate) {}
+      @Nullable String note,
+      @Nullable List<String> tags,
+      @Nullable @JsonProperty("private") Boolean privateBookmark,
+      @Nullable Boolean isPrivate) {
+
+    boolean hidden() {
+      return Boolean.TRUE.equals(privateBookmark != null ? privateBookmark : isPrivate);
+    }
+  }
 
   /** PUT /works/{id}/position. */
   @Serdeable
@@ -108,6 +119,10 @@ public final class WorkRequests {
   @Serdeable
   public record SeriesBody(
       @Nullable @Size(max = 1000) String title, @Nullable @Size(max = 20_000) String summary) {}
+
+  /** PUT /series/{id}/order. */
+  @Serdeable
+  public record SeriesOrder(@NotNull @Size(max = 2000) List<@NotNull Long> workIds) {}
 
   /** GET /works query parameters. */
   @Introspected

@@ -64,6 +64,38 @@ final class WorkRules {
     return List.copyOf(out);
   }
 
+  static final int BOOKMARK_NOTE_MAX = 5000;
+  static final int BOOKMARK_TAGS_MAX = 20;
+  static final int BOOKMARK_TAG_MAX = 100;
+
+  /**
+   * A bookmark's tags are the reader's own words (AO3 style), not site tags: any text of 1–100
+   * characters with its spaces collapsed, de-duplicated ignoring case, at most 20.
+   */
+  static List<String> bookmarkTags(List<String> raw, List<FieldError> errors) {
+    if (raw == null) {
+      return List.of();
+    }
+    Set<String> seen = new LinkedHashSet<>();
+    List<String> out = new java.util.ArrayList<>();
+    for (int i = 0; i < raw.size(); i++) {
+      String tag = Texts.clean(raw.get(i) == null ? "" : raw.get(i)).replaceAll("\\s+", " ");
+      if (tag.isEmpty()
+          || Texts.length(tag) > BOOKMARK_TAG_MAX
+          || Texts.hasForbiddenControlChars(tag)) {
+        errors.add(
+            FieldError.of(
+                "tags[" + i + "]", "length", "must be 1–" + BOOKMARK_TAG_MAX + " characters"));
+      } else if (seen.add(tag.toLowerCase(java.util.Locale.ROOT))) {
+        out.add(tag);
+      }
+    }
+    if (out.size() > BOOKMARK_TAGS_MAX) {
+      errors.add(FieldError.of("tags", "size", "at most " + BOOKMARK_TAGS_MAX));
+    }
+    return List.copyOf(out);
+  }
+
   /** Content warnings: short free phrases. */
   static List<String> warnings(List<String> raw, List<FieldError> errors) {
     if (raw == null) {

@@ -98,9 +98,32 @@ public final class WorkView {
       @Nullable BookmarkView bookmark,
       @Nullable PositionView position) {}
 
+  /** The caller's own bookmark: the raw note for the form, the cooked one to show. */
   @Serdeable
   public record BookmarkView(
-      String note, List<String> tags, boolean isPrivate, Instant createdAt, Instant updatedAt) {}
+      String note,
+      String noteHtml,
+      List<String> tags,
+      boolean isPrivate,
+      Instant createdAt,
+      Instant updatedAt) {}
+
+  /**
+   * GET /works/{id}/bookmarks: one reader's bookmark as others see it (public ones; a private one
+   * only to its owner).
+   */
+  @Serdeable
+  public record Bookmark(
+      UserCard user,
+      String noteHtml,
+      List<String> tags,
+      boolean isPrivate,
+      Instant createdAt,
+      Instant updatedAt) {}
+
+  /** A bookmarked work in the caller's list (GET /me/bookmarks). */
+  @Serdeable
+  public record SavedWork(Card work, BookmarkView bookmark) {}
 
   @Serdeable
   public record PositionView(int chapter, double progress, Instant updatedAt) {}
