@@ -40,7 +40,7 @@ public class WorkLookup {
   public List<Work> byIds(List<Long> ids) {
     return ids.isEmpty()
         ? List.of()
-        : db.list(SELECT + " where w.id = any(?)", WorkLookup::read, ids);
+        : db.list(SELECT + " where w.id in (select unnest(?::bigint[]))", WorkLookup::read, ids);
   }
 
   /** A work that exists (not deleted); what the caller may see is the Guardian's business. */
