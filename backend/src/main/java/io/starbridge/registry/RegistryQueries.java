@@ -13,6 +13,10 @@ import io.starbridge.registry.RegistryViews.KeyInfo;
 import io.starbridge.registry.RegistryViews.KeyView;
 import io.starbridge.registry.RegistryViews.VerifyItem;
 import io.starbridge.registry.RegistryViews.VerifyRequest;
+import io.starbridge.security.Guardian;
+import io.starbridge.work.Work;
+import io.starbridge.work.WorkLookup;
+import io.starbridge.work.WorkQueries;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,10 +36,14 @@ public class RegistryQueries {
   private static final Pattern HEX64 = Pattern.compile("[0-9a-fA-F]{64}");
   private final Db db;
   private final RegistryKeys keys;
+  private final WorkLookup workLookup;
+  private final WorkQueries workQueries;
 
-  RegistryQueries(Db db, RegistryKeys keys) {
+  RegistryQueries(Db db, RegistryKeys keys, WorkLookup workLookup, WorkQueries workQueries) {
     this.db = db;
     this.keys = keys;
+    this.workLookup = workLookup;
+    this.workQueries = workQueries;
   }
 
   public KeyView key() {
@@ -96,14 +104,29 @@ public class RegistryQueries {
     return new Page<>(rows, next);
   }
 
-  public Certificate certificate(long id) {
+  /**
+   * Entry {@code id}'s certificate; with the work's and chapter's titles when the Guardian lets the
+   * caller read them (a work registered and later deleted, or drafted, shows only its ids).
+   */
+  public Certificate certificate(Guardian guardian, long id) {
     EntryRow row =
         db.one(
                 "select " + EntryRow.COLUMNS + " from registry_entries where seq = ?",
                 EntryRow::read,
                 id)
             .orElseThrow(() -> ApiException.notFound("Registry entry"));
-    return certificate(row, cards(row.authorIds()));
+    String workTitle = null;
+    String chapterTitle = null;
+    if (row.workId() != null) {
+      Work work = workLookup.byId(row.workId()).orElse(null);
+      if (work != null && guardian.canSee(work)) {
+        workTitle = work.title();
+        if (row.chapterId() != null) {
+          chapterTitle = workQueries.chapterTitle(guardian, work, row.chapterId()).orElse(null);
+        }
+      }
+    }
+    return certificate(row, cards(row.authorIds()), workTitle, chapterTitle);
   }
 
   /**
@@ -122,10 +145,11 @@ public class RegistryQueries {
             limit);
     Map<Long, UserCard> cards =
         cards(rows.stream().flatMap(r -> r.authorIds().stream()).distinct().toList());
-    return rows.stream().map(r -> certificate(r, cards)).toList();
+    return rows.stream().map(r -> certificate(r, cards, null, null)).toList();
   }
 
-  private Certificate certificate(EntryRow row, Map<Long, UserCard> cards) {
+  private Certificate certificate(
+      EntryRow row, Map<Long, UserCard> cards, String workTitle, String chapterTitle) {
     return new Certificate(
         row.seq(),
         row.seq(),
@@ -134,6 +158,8 @@ public class RegistryQueries {
         row.chapterId(),
         row.chapterNumber(),
         row.version(),
+        workTitle,
+        chapterTitle,
         ordered(row.authorIds(), cards),
         EntryMessage.formatTime(row.registeredAt()),
         row.contentHash(),

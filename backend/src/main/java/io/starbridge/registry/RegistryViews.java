@@ -36,7 +36,9 @@ public final class RegistryViews {
 
   /**
    * A registration certificate. {@code signedMessage} is the exact UTF-8 text the Ed25519 {@code
-   * signature} (base64) covers; {@code entryHash} is its SHA-256. A draft shows only hashes.
+   * signature} (base64) covers; {@code entryHash} is its SHA-256. A draft shows only hashes. {@code
+   * workTitle} and {@code chapterTitle} are there only when the caller may read the work (and that
+   * chapter); otherwise null, so a registration never reveals what it registered.
    */
   @Serdeable
   public record Certificate(
@@ -47,6 +49,8 @@ public final class RegistryViews {
       @Nullable Long chapterId,
       @Nullable Integer chapterNumber,
       @Nullable Integer version,
+      @Nullable String workTitle,
+      @Nullable String chapterTitle,
       List<UserCard> authors,
       String registeredAt,
       String contentHash,
