@@ -350,7 +350,14 @@ public class SearchIndex {
           "WorkDeleted",
           "TranslationPermissionGranted",
           "TranslationPermissionDeclined",
-          "TranslationPermissionRequested");
+          "TranslationPermissionRequested",
+          // the catalogue's facets: rights, and what the popularity bucket and sort read
+          "WorkRightsUpdated",
+          "KudosGiven",
+          "KudosWithdrawn",
+          "WorkBookmarked",
+          "WorkUnbookmarked",
+          "WorkPopularityChanged");
 
   private static final Set<String> IGNORED =
       Set.of("ReactionAdded", "ReactionRemoved", "BoardFollowed", "BoardUnfollowed");
