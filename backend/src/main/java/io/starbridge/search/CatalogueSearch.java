@@ -73,8 +73,12 @@ public class CatalogueSearch {
     ParsedQuery pq = ParsedQuery.parse(r.q());
     pq.types.clear();
     pq.types.add("work");
-    String sort = r.sort() == null ? (pq.hasText() ? "relevance" : "popular") : r.sort();
-    boolean relevance = sort.equals("relevance") && pq.hasText();
+    // Relevance needs words to rank by; without them the most popular come first.
+    String sort = r.sort() == null || r.sort().equals("relevance") ? "relevance" : r.sort();
+    if (sort.equals("relevance") && !pq.hasText()) {
+      sort = "popular";
+    }
+    boolean relevance = sort.equals("relevance");
     Set<String> tokens = AccessTokens.caller(guardian);
     BooleanQuery.Builder base = new BooleanQuery.Builder();
     base.add(search.build(pq, tokens, relevance), Occur.MUST);
