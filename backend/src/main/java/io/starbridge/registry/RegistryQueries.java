@@ -8,11 +8,13 @@ import io.starbridge.common.FieldError;
 import io.starbridge.common.Page;
 import io.starbridge.registry.RegistryViews.Certificate;
 import io.starbridge.registry.RegistryViews.DayView;
+import io.starbridge.registry.RegistryViews.EntrySummary;
 import io.starbridge.registry.RegistryViews.HeadView;
 import io.starbridge.registry.RegistryViews.KeyInfo;
 import io.starbridge.registry.RegistryViews.KeyView;
 import io.starbridge.registry.RegistryViews.VerifyItem;
 import io.starbridge.registry.RegistryViews.VerifyRequest;
+import io.starbridge.registry.RegistryViews.WorkRegistrations;
 import io.starbridge.security.Guardian;
 import io.starbridge.work.Work;
 import io.starbridge.work.WorkLookup;
@@ -146,6 +148,59 @@ public class RegistryQueries {
     Map<Long, UserCard> cards =
         cards(rows.stream().flatMap(r -> r.authorIds().stream()).distinct().toList());
     return rows.stream().map(r -> certificate(r, cards, null, null)).toList();
+  }
+
+  private static final String SUMMARY_COLUMNS =
+      "e.seq, e.kind, e.work_id, e.chapter_id, e.chapter_number, e.version, e.registered_at,"
+          + " e.content_hash, e.entry_hash";
+
+  private static EntrySummary summary(java.sql.ResultSet rs, String workTitle)
+      throws java.sql.SQLException {
+    return new EntrySummary(
+        rs.getLong("seq"),
+        rs.getString("kind"),
+        io.starbridge.common.Db.nullableLong(rs, "work_id"),
+        workTitle,
+        io.starbridge.common.Db.nullableLong(rs, "chapter_id"),
+        (Integer) rs.getObject("chapter_number"),
+        (Integer) rs.getObject("version"),
+        EntryMessage.formatTime(io.starbridge.common.Db.instant(rs, "registered_at")),
+        rs.getString("content_hash"),
+        rs.getString("entry_hash"));
+  }
+
+  /**
+   * The entries naming {@code userId} among their authors (drafts by hash included), newest first,
+   * with the titles of works not deleted: for that author's own dashboard.
+   */
+  public List<EntrySummary> entriesOfAuthor(long userId, int limit) {
+    return db.list(
+        "select "
+            + SUMMARY_COLUMNS
+            + ", w.title from registry_entries e"
+            + " left join works w on w.id = e.work_id and w.deleted_at is null"
+            + " where e.author_ids @> array[?]::bigint[] order by e.seq desc limit ?",
+        rs -> summary(rs, rs.getString("title")),
+        userId,
+        limit);
+  }
+
+  /** Per work: how many entries the chain holds and the latest one (no titles). */
+  public Map<Long, WorkRegistrations> registrationsOfWorks(Collection<Long> workIds) {
+    Map<Long, WorkRegistrations> out = new LinkedHashMap<>();
+    if (workIds.isEmpty()) {
+      return out;
+    }
+    db.list(
+            "select "
+                + SUMMARY_COLUMNS
+                + ", c.n from (select work_id, count(*) as n, max(seq) as latest"
+                + " from registry_entries where work_id = any(?) group by work_id) c"
+                + " join registry_entries e on e.seq = c.latest",
+            rs -> new WorkRegistrations(rs.getLong("n"), summary(rs, null)),
+            List.copyOf(workIds))
+        .forEach(r -> out.put(r.latest().workId(), r));
+    return out;
   }
 
   private Certificate certificate(

@@ -63,6 +63,27 @@ public final class RegistryViews {
       String signature,
       String signedMessage) {}
 
+  /**
+   * One line of a registrations list (the author dashboard, moderation): enough to link the
+   * certificate. {@code workTitle} only where the reader may see it.
+   */
+  @Serdeable
+  public record EntrySummary(
+      long id,
+      String kind,
+      @Nullable Long workId,
+      @Nullable String workTitle,
+      @Nullable Long chapterId,
+      @Nullable Integer chapterNumber,
+      @Nullable Integer version,
+      String registeredAt,
+      String contentHash,
+      String entryHash) {}
+
+  /** A work's registrations: how many, and the latest. */
+  @Serdeable
+  public record WorkRegistrations(long count, @Nullable EntrySummary latest) {}
+
   /** One entry matching a verification: the whole text, or some of its paragraphs. */
   @Serdeable
   public record VerifyItem(
