@@ -3,6 +3,7 @@ import { BoardRoute } from './routes/BoardRoute';
 import { BoardsRoute } from './routes/BoardsRoute';
 import { AdminVerificationsRoute } from './routes/AdminVerificationsRoute';
 import { BookmarksRoute } from './routes/BookmarksRoute';
+import { DashboardRoute } from './routes/DashboardRoute';
 import { ForgotPasswordRoute } from './routes/ForgotPasswordRoute';
 import { GroupRoute } from './routes/GroupRoute';
 import { GroupsRoute } from './routes/GroupsRoute';
@@ -61,6 +62,7 @@ export const routes = [
       { path: 'admin/verifications', element: <AdminVerificationsRoute /> },
       { path: 'works', element: <WorksRoute /> },
       { path: 'ip', element: <IpCatalogueRoute /> },
+      { path: 'dashboard', element: <DashboardRoute /> },
       { path: 'works/:id', element: <WorkRoute /> },
       // The editor loads on first use.
       {
