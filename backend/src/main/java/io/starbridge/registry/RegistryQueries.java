@@ -9,6 +9,7 @@ import io.starbridge.common.Page;
 import io.starbridge.registry.RegistryViews.Certificate;
 import io.starbridge.registry.RegistryViews.DayView;
 import io.starbridge.registry.RegistryViews.EntrySummary;
+import io.starbridge.registry.RegistryViews.EvidenceEntry;
 import io.starbridge.registry.RegistryViews.HeadView;
 import io.starbridge.registry.RegistryViews.KeyInfo;
 import io.starbridge.registry.RegistryViews.KeyView;
@@ -25,10 +26,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Read models of the registry: key, head, days, certificates and verification. */
@@ -201,6 +205,118 @@ public class RegistryQueries {
             List.copyOf(workIds))
         .forEach(r -> out.put(r.latest().workId(), r));
     return out;
+  }
+
+  /** The entries per side of a copyright comparison this lists at most. */
+  static final int MAX_EVIDENCE = 50;
+
+  /** One side of a copyright comparison: works, single entries and unregistered text. */
+  public record Side(
+      Collection<Long> workIds,
+      Collection<Long> entryIds,
+      @io.micronaut.core.annotation.Nullable String text) {}
+
+  /**
+   * The registry's evidence for a copyright report, oldest first: the reported side's entries (its
+   * works' entries; for unregistered text such as a post, the entries sharing a paragraph with it)
+   * and the claimed original's, each with the positions of its paragraphs that also occur on the
+   * other side. An entry on both sides counts as claimed. No titles: ids and hashes only.
+   */
+  public List<EvidenceEntry> compare(Side reported, Side claimed) {
+    List<String> textHashes =
+        reported.text() == null
+            ? List.of()
+            : CanonicalText.paragraphHashes(CanonicalText.canonical(reported.text())).stream()
+                .distinct()
+                .toList();
+    Set<Long> claimedSeqs = new LinkedHashSet<>(entrySeqs(claimed.workIds(), claimed.entryIds()));
+    Set<Long> reportedSeqs =
+        new LinkedHashSet<>(entrySeqs(reported.workIds(), reported.entryIds()));
+    if (!textHashes.isEmpty()) {
+      reportedSeqs.addAll(
+          db.list(
+              "select distinct entry_seq from registry_paragraphs where paragraph_hash = any(?)"
+                  + " order by entry_seq limit ?",
+              rs -> rs.getLong(1),
+              textHashes,
+              MAX_EVIDENCE));
+    }
+    reportedSeqs.removeAll(claimedSeqs);
+    List<Long> all = new ArrayList<>(claimedSeqs);
+    all.addAll(reportedSeqs);
+    if (all.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, List<String>> paragraphs = new HashMap<>();
+    db.list(
+            "select entry_seq, paragraph_hash from registry_paragraphs where entry_seq = any(?)"
+                + " order by entry_seq, position",
+            rs -> Map.entry(rs.getLong(1), rs.getString(2)),
+            all)
+        .forEach(
+            e -> paragraphs.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+    Set<String> reportedHashes = new HashSet<>(textHashes);
+    Set<String> claimedHashes = new HashSet<>();
+    reportedSeqs.forEach(seq -> reportedHashes.addAll(paragraphs.getOrDefault(seq, List.of())));
+    claimedSeqs.forEach(seq -> claimedHashes.addAll(paragraphs.getOrDefault(seq, List.of())));
+    List<EntryRow> rows =
+        db.list(
+            "select " + EntryRow.COLUMNS + " from registry_entries where seq = any(?) order by seq",
+            EntryRow::read,
+            all);
+    List<EvidenceEntry> out = new ArrayList<>(rows.size());
+    for (EntryRow r : rows) {
+      boolean isClaimed = claimedSeqs.contains(r.seq());
+      Set<String> other = isClaimed ? reportedHashes : claimedHashes;
+      List<String> own = paragraphs.getOrDefault(r.seq(), List.of());
+      List<Integer> matching = new ArrayList<>();
+      for (int i = 0; i < own.size(); i++) {
+        if (other.contains(own.get(i))) {
+          matching.add(i + 1);
+        }
+      }
+      out.add(
+          new EvidenceEntry(
+              isClaimed ? "claimed" : "reported",
+              r.seq(),
+              r.kind(),
+              r.workId(),
+              r.chapterId(),
+              r.chapterNumber(),
+              r.version(),
+              EntryMessage.formatTime(r.registeredAt()),
+              r.contentHash(),
+              r.entryHash(),
+              r.paragraphCount(),
+              matching));
+    }
+    return out;
+  }
+
+  private List<Long> entrySeqs(Collection<Long> workIds, Collection<Long> entryIds) {
+    List<Long> seqs = new ArrayList<>();
+    if (!workIds.isEmpty()) {
+      seqs.addAll(
+          db.list(
+              "select seq from registry_entries where work_id = any(?) order by seq limit ?",
+              rs -> rs.getLong(1),
+              List.copyOf(workIds),
+              MAX_EVIDENCE));
+    }
+    if (!entryIds.isEmpty()) {
+      seqs.addAll(
+          db.list(
+              "select seq from registry_entries where seq = any(?) order by seq limit ?",
+              rs -> rs.getLong(1),
+              List.copyOf(entryIds),
+              MAX_EVIDENCE));
+    }
+    return seqs;
+  }
+
+  /** Whether entry {@code seq} exists (registry entries are public). */
+  public boolean entryExists(long seq) {
+    return db.count("select count(*) from registry_entries where seq = ?", seq) > 0;
   }
 
   private Certificate certificate(

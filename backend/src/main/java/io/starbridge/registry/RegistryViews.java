@@ -80,6 +80,26 @@ public final class RegistryViews {
       String contentHash,
       String entryHash) {}
 
+  /**
+   * One registry entry in a copyright comparison: which side it belongs to ({@code reported}: the
+   * reported content's; {@code claimed}: the claimed original's), and the positions of its
+   * paragraphs whose hashes also occur on the other side.
+   */
+  @Serdeable
+  public record EvidenceEntry(
+      String side,
+      long id,
+      String kind,
+      @Nullable Long workId,
+      @Nullable Long chapterId,
+      @Nullable Integer chapterNumber,
+      @Nullable Integer version,
+      String registeredAt,
+      String contentHash,
+      String entryHash,
+      int paragraphCount,
+      List<Integer> matchingParagraphs) {}
+
   /** A work's registrations: how many, and the latest. */
   @Serdeable
   public record WorkRegistrations(long count, @Nullable EntrySummary latest) {}
