@@ -145,13 +145,16 @@ class Catalogue {
     return items;
   }
 
-  /** The SQL answer while the index rebuilds; relevance falls back to popular. */
-  private Result fromSql(
-      Guardian guardian, Filters f, @Nullable String sort, int offset, int limit) {
+  /**
+   * The SQL answer while the index rebuilds; relevance falls back to popular (the same score as the
+   * index sorts by, {@link WorkBuckets#popularityScore}).
+   */
+  Result fromSql(Guardian guardian, Filters f, @Nullable String sort, int offset, int limit) {
     String order =
         "new".equals(sort)
-            ? "w.published_at desc nulls last, w.id desc"
-            : "w.kudos_count desc, w.hits desc, w.id desc";
+            ? "coalesce(w.published_at, w.created_at) desc, w.id desc"
+            : "w.hits + 10 * w.kudos_count + 20 * w.bookmark_count desc,"
+                + " coalesce(w.published_at, w.created_at) desc, w.id desc";
     List<Object> params = new ArrayList<>();
     String where = where(guardian, f, null, params);
     long total = db.count("select count(*) from works w where " + where, params.toArray());

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.starbridge.search.SearchIndex;
+import io.starbridge.security.Actor;
+import io.starbridge.security.Role;
 import io.starbridge.support.ForumTest;
 import io.starbridge.support.TestClient;
 import jakarta.inject.Inject;
@@ -207,5 +209,92 @@ class CatalogueFacetsTest extends ForumTest {
     assertThat(ids(all)).containsExactly(liked, read, quiet);
     TestClient.Response noticed = expect(200, anonymous().get(q(token) + "&popularity=noticed"));
     assertThat(ids(noticed)).containsExactlyInAnyOrder(liked, read);
+  }
+
+  @Inject Catalogue catalogue;
+  @Inject io.starbridge.security.Guardians guardians;
+
+  private static Map<String, Map<String, Long>> counts(Catalogue.Result r) {
+    Map<String, Map<String, Long>> out = new HashMap<>();
+    r.facets()
+        .forEach(
+            (dim, values) -> {
+              Map<String, Long> m = new HashMap<>();
+              values.forEach(v -> m.put(v.value(), v.count()));
+              out.put(dim, m);
+            });
+    return out;
+  }
+
+  @Test
+  void theSqlFallbackAgreesWithTheIndex() {
+    String token = "facetsql" + UUID.randomUUID().toString().substring(0, 8);
+    Account owner = fx().member("fsowner");
+    long a = work(owner, token + " a", "public", "general", "complete");
+    long b = work(owner, token + " b", "signed_in", "teen", "in_progress");
+    long c = work(owner, token + " c", "public", "mature", "complete");
+    rights(owner, a, right("translation", "available", "fr"));
+    rights(owner, b, right("film_tv", "available", null));
+    rights(owner, c, right("film_tv", "available", null));
+    expect(
+        201,
+        owner
+            .client()
+            .post(
+                "/api/v1/works/" + c + "/chapters",
+                Map.of("title", "Long", "body", "word ".repeat(18_000))));
+    expect(204, fx().member("fsfan").client().put("/api/v1/works/" + c + "/kudos", null));
+    caughtUp();
+
+    Actor member =
+        new Actor(
+            owner.id(),
+            owner.handle(),
+            Role.MEMBER,
+            "active",
+            0,
+            true,
+            null,
+            Actor.AuthMethod.SESSION);
+    for (Actor who : List.of(Actor.anonymous(), member)) {
+      for (Map<String, List<String>> filters :
+          List.of(
+              Map.<String, List<String>>of(),
+              Map.of("medium", List.of("film_tv")),
+              Map.of("medium", List.of("translation:fr"), "rating", List.of("general", "teen")),
+              Map.of("length", List.of("novella")))) {
+        Catalogue.Filters f =
+            new Catalogue.Filters(
+                filters.getOrDefault("medium", List.of()),
+                List.of(),
+                List.of(),
+                List.of(),
+                filters.getOrDefault("length", List.of()),
+                filters.getOrDefault("rating", List.of()),
+                List.of(),
+                List.of(),
+                token);
+        var guardian = guardians.of(who);
+        Catalogue.Result indexed = catalogue.search(guardian, f, "popular", null, 10);
+        Catalogue.Result sql = catalogue.fromSql(guardian, f, "popular", 0, 10);
+        assertThat(indexed.rebuilding()).isFalse();
+        assertThat(sql.rebuilding()).isTrue();
+        assertThat(counts(sql)).as("facets with %s", filters).isEqualTo(counts(indexed));
+        assertThat(sql.items())
+            .extracting(i -> i.work().id())
+            .as("items with %s", filters)
+            .containsExactlyElementsOf(indexed.items().stream().map(i -> i.work().id()).toList());
+        assertThat(sql.total()).isEqualTo(indexed.total());
+      }
+    }
+    Catalogue.Filters none =
+        new Catalogue.Filters(
+            List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+            token);
+    Map<String, Map<String, Long>> all =
+        counts(catalogue.fromSql(guardians.of(member), none, null, 0, 10));
+    assertThat(all.get("length")).isEqualTo(Map.of("short_story", 2L, "novella", 1L));
+    assertThat(all.get("medium"))
+        .isEqualTo(Map.of("film_tv", 2L, "translation", 1L, "translation:fr", 1L));
   }
 }
