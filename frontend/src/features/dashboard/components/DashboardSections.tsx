@@ -139,7 +139,7 @@ export function RegistrationsSection() {
             : e.workTitle && (
                 <Link to={`/works/${e.workId}${e.chapterNumber ? `?chapter=${e.chapterNumber}` : ''}`}>
                   {e.workTitle}
-                  {e.chapterNumber ? ` · #${e.chapterNumber}` : ''}
+                  {e.chapterNumber ? ` · ${t('dashboard.chapterNumber', { n: e.chapterNumber })}` : ''}
                 </Link>
               )}
           <code className="dashboard__hash">{e.contentHash.slice(0, 16)}…</code>
