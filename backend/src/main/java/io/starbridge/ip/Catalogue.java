@@ -12,9 +12,11 @@ import io.starbridge.work.WorkRights;
 import io.starbridge.work.WorkView;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The IP catalogue: works the caller may read that have at least one right available, with facet
@@ -125,8 +127,8 @@ class Catalogue {
     if (ids.isEmpty()) {
       return ids;
     }
-    java.util.Set<Long> ok =
-        new java.util.HashSet<>(
+    Set<Long> ok =
+        new HashSet<>(
             db.list(
                 "select w.id from works w where w.id = any(?) and "
                     + guardian.worksReadable("w")
@@ -138,9 +140,10 @@ class Catalogue {
   }
 
   private List<Item> items(Guardian guardian, List<Long> ids) {
+    Map<Long, List<WorkRights.Right>> rightsOf = rights.ofWorks(ids);
     List<Item> items = new ArrayList<>();
     for (WorkView.Card card : works.cardsOf(guardian, ids)) {
-      items.add(new Item(card, rights.of(card.id())));
+      items.add(new Item(card, rightsOf.getOrDefault(card.id(), List.of())));
     }
     return items;
   }

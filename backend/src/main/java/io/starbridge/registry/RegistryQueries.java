@@ -1,5 +1,6 @@
 package io.starbridge.registry;
 
+import io.micronaut.core.annotation.Nullable;
 import io.starbridge.account.UserCard;
 import io.starbridge.common.ApiException;
 import io.starbridge.common.Cursors;
@@ -21,6 +22,8 @@ import io.starbridge.work.Work;
 import io.starbridge.work.WorkLookup;
 import io.starbridge.work.WorkQueries;
 import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -158,17 +161,16 @@ public class RegistryQueries {
       "e.seq, e.kind, e.work_id, e.chapter_id, e.chapter_number, e.version, e.registered_at,"
           + " e.content_hash, e.entry_hash";
 
-  private static EntrySummary summary(java.sql.ResultSet rs, String workTitle)
-      throws java.sql.SQLException {
+  private static EntrySummary summary(ResultSet rs, String workTitle) throws SQLException {
     return new EntrySummary(
         rs.getLong("seq"),
         rs.getString("kind"),
-        io.starbridge.common.Db.nullableLong(rs, "work_id"),
+        Db.nullableLong(rs, "work_id"),
         workTitle,
-        io.starbridge.common.Db.nullableLong(rs, "chapter_id"),
+        Db.nullableLong(rs, "chapter_id"),
         (Integer) rs.getObject("chapter_number"),
         (Integer) rs.getObject("version"),
-        EntryMessage.formatTime(io.starbridge.common.Db.instant(rs, "registered_at")),
+        EntryMessage.formatTime(Db.instant(rs, "registered_at")),
         rs.getString("content_hash"),
         rs.getString("entry_hash"));
   }
@@ -211,10 +213,7 @@ public class RegistryQueries {
   static final int MAX_EVIDENCE = 50;
 
   /** One side of a copyright comparison: works, single entries and unregistered text. */
-  public record Side(
-      Collection<Long> workIds,
-      Collection<Long> entryIds,
-      @io.micronaut.core.annotation.Nullable String text) {}
+  public record Side(Collection<Long> workIds, Collection<Long> entryIds, @Nullable String text) {}
 
   /**
    * The registry's evidence for a copyright report, oldest first: the reported side's entries (its

@@ -12,7 +12,9 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,8 +85,8 @@ public class WorkRights {
   }
 
   /** The rights of several works in one query, each in media order. */
-  public Map<Long, List<Right>> ofWorks(java.util.Collection<Long> workIds) {
-    Map<Long, List<Right>> out = new java.util.LinkedHashMap<>();
+  public Map<Long, List<Right>> ofWorks(Collection<Long> workIds) {
+    Map<Long, List<Right>> out = new LinkedHashMap<>();
     if (workIds.isEmpty()) {
       return out;
     }
