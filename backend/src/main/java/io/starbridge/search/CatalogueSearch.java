@@ -36,8 +36,8 @@ import org.apache.lucene.search.TermQuery;
  * through the same parser as search, the caller's access tokens as a filter, facet filters as
  * drill-downs (values of one facet or-ed, facets and-ed) and facet counts by drill sideways — each
  * facet counted with every filter but its own, so the panel shows what picking another value would
- * give. Answers empty while the index is rebuilding or was built before the catalogue's facets
- * existed (then a rebuild starts); the caller falls back to SQL.
+ * give. Answers empty while the index is rebuilding (an index of an older layout is rebuilt at
+ * start-up, see {@link SearchFields#SCHEMA}); the caller falls back to SQL.
  */
 @Singleton
 public class CatalogueSearch {
@@ -116,8 +116,7 @@ public class CatalogueSearch {
         FieldInfos.getMergedFieldInfos(reader).fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME);
     if (info == null) {
       if (reader.docFreq(new Term(SearchFields.TYPE, "work")) > 0) {
-        // Written before the catalogue's facets existed: rebuild, answer from SQL meanwhile.
-        index.rebuildAsync();
+        // Works without facets: an older layout that start-up is rebuilding; SQL answers.
         return Optional.empty();
       }
       Map<String, List<Count>> none = new LinkedHashMap<>();

@@ -18,6 +18,14 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 public final class SearchFields {
   private SearchFields() {}
 
+  /**
+   * The document layout's version, in each commit's user data under {@link #SCHEMA_KEY}: an index
+   * written with another layout is rebuilt at start-up (2: the catalogue's facet fields).
+   */
+  static final String SCHEMA = "2";
+
+  static final String SCHEMA_KEY = "index.schema";
+
   public static final String KEY = "key";
   public static final String TYPE = "type";
   public static final String ID = "id";

@@ -114,6 +114,14 @@ public class SearchIndex {
     }
     if (live == null) {
       rebuildAsync();
+    } else if (!SearchFields.SCHEMA.equals(live.schema)) {
+      // Written with an older document layout: it keeps serving until the rebuild swaps in.
+      LOG.info(
+          "Search index {} has layout {}, not {}; rebuilding it",
+          name,
+          live.schema,
+          SearchFields.SCHEMA);
+      rebuildAsync();
     }
     running = true;
     thread = new Thread(this::loop, "search-indexer");
