@@ -3,6 +3,7 @@ import { BoardRoute } from './routes/BoardRoute';
 import { BoardsRoute } from './routes/BoardsRoute';
 import { AdminVerificationsRoute } from './routes/AdminVerificationsRoute';
 import { BookmarksRoute } from './routes/BookmarksRoute';
+import { DashboardRoute } from './routes/DashboardRoute';
 import { ForgotPasswordRoute } from './routes/ForgotPasswordRoute';
 import { GroupRoute } from './routes/GroupRoute';
 import { GroupsRoute } from './routes/GroupsRoute';
@@ -68,6 +69,7 @@ export const routes = [
       { path: 'inquiries', element: <InquiriesRoute role="sent" /> },
       { path: 'inquiries/received', element: <InquiriesRoute role="received" /> },
       { path: 'inquiries/:id', element: <InquiryRoute /> },
+      { path: 'dashboard', element: <DashboardRoute /> },
       { path: 'works/:id', element: <WorkRoute /> },
       { path: 'series/:id', element: <SeriesRoute /> },
       { path: 'translation-requests', element: <TranslationRequestsRoute /> },

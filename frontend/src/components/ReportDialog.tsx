@@ -9,6 +9,7 @@ import {
   REPORT_NOTE_MAX,
   REPORT_REASONS,
   fileReport,
+  parseOriginal,
   reportRules,
   type ReportReason,
   type ReportTargetType,
@@ -17,7 +18,10 @@ import { Button } from './Button';
 import { Dialog } from './Dialog';
 import { TextField } from './Field';
 
-/** Report a post, topic, user or group: a reason, a note (required for "other"), a link for copyright. */
+/**
+ * Report a post, topic, user or group: a reason, a note (required for "other"), the original for
+ * copyright (an address, or a work or certificate on this site).
+ */
 export function ReportDialog({
   open,
   onOpenChange,
@@ -52,7 +56,9 @@ export function ReportDialog({
     const e = invalid[name];
     if (e) return t(`moderation.report.error.${e.code}` as 'moderation.report.error.required');
     if (isApiError(file.error)) {
-      const server = file.error.errors.find((x) => x.field === name);
+      // The original field stands for all three ways of naming it.
+      const names = name === 'originalUrl' ? ['originalUrl', 'originalWorkId', 'originalEntryId'] : [name];
+      const server = file.error.errors.find((x) => names.includes(x.field));
       if (server) return errors.field(server);
     }
     return undefined;
@@ -68,7 +74,7 @@ export function ReportDialog({
       targetId,
       reason,
       note: note.trim() || undefined,
-      originalUrl: reason === 'copyright' ? originalUrl.trim() : undefined,
+      ...(reason === 'copyright' ? parseOriginal(originalUrl, window.location.origin) : {}),
     });
   };
 
@@ -125,7 +131,8 @@ export function ReportDialog({
           {reason === 'copyright' && (
             <TextField
               label={t('moderation.report.originalUrl')}
-              type="url"
+              hint={t('moderation.report.originalHint')}
+              type="text"
               value={originalUrl}
               onChange={(e) => setOriginalUrl(e.target.value)}
               error={fieldText('originalUrl')}

@@ -451,6 +451,9 @@ export interface RegistryCertificate {
   chapterId?: number | null;
   chapterNumber?: number | null;
   version?: number | null;
+  /** Only when the caller may read the work (and that chapter). */
+  workTitle?: string | null;
+  chapterTitle?: string | null;
   authors?: UserCard[];
   registeredAt: string;
   contentHash: string;

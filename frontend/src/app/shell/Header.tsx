@@ -119,6 +119,9 @@ function UserMenu({ user }: { user: User }) {
           >
             {t('nav.profile')}
           </Menu.Item>
+          <Menu.Item className="menu__item" onSelect={() => navigate('/dashboard')}>
+            {t('nav.dashboard')}
+          </Menu.Item>
           <Menu.Item className="menu__item" onSelect={() => navigate('/me/bookmarks')}>
             {t('nav.bookmarks')}
           </Menu.Item>

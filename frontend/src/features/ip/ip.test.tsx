@@ -14,6 +14,8 @@ function result(over: Partial<CatalogueResult> = {}): CatalogueResult {
   return {
     items: [{ work: { id: 7 }, rights: [{ medium: 'film_tv', status: 'available' }] }],
     nextCursor: null,
+    total: 1,
+    rebuilding: false,
     facets: {
       medium: [
         { value: 'film_tv', count: 3 },
@@ -22,8 +24,10 @@ function result(over: Partial<CatalogueResult> = {}): CatalogueResult {
       type: [{ value: 'novel', count: 2 }],
       genre: [{ value: 'hard-sf', count: 2 }],
       language: [{ value: 'zh-Hans', count: 3 }],
+      length: [{ value: 'novelette', count: 1 }],
       rating: [],
       status: [],
+      popularity: [{ value: 'noticed', count: 1 }],
     },
     ...over,
   };
@@ -37,7 +41,7 @@ describe('catalogue query', () => {
       genre: ['hard-sf'],
       q: ' 星 ',
     });
-    expect(q).toBe('medium=film_tv&medium=games&genre=hard-sf&q=%E6%98%9F&sort=popular');
+    expect(q).toBe('medium=film_tv&medium=games&genre=hard-sf&q=%E6%98%9F');
     const back = filtersFrom(new URLSearchParams(q));
     expect(back.medium).toEqual(['film_tv', 'games']);
     expect(back.genre).toEqual(['hard-sf']);
@@ -61,9 +65,7 @@ describe('CatalogueView', () => {
 
     await userEvent.click(film);
     await waitFor(() =>
-      expect(catalogueCalls(calls).map((c) => c.path)).toContain(
-        '/api/v1/ip/catalogue?medium=film_tv&sort=popular',
-      ),
+      expect(catalogueCalls(calls).map((c) => c.path)).toContain('/api/v1/ip/catalogue?medium=film_tv'),
     );
     await waitFor(() => {
       const box = within(screen.getByRole('group', { name: '可改编为' })).getByRole('checkbox', {
@@ -83,5 +85,28 @@ describe('CatalogueView', () => {
     expect((comic as HTMLInputElement).checked).toBe(true);
     expect(within(type).getByText('(0)')).toBeTruthy();
     expect(screen.getByText('No work matches these filters.')).toBeTruthy();
+  });
+
+  it('labels length, popularity and one-language translations, and says when the index rebuilds', async () => {
+    mockFetch(
+      (c) =>
+        signedOut(c) ??
+        json(
+          200,
+          result({
+            rebuilding: true,
+            facets: {
+              ...result().facets,
+              medium: [{ value: 'translation:ja', count: 2 }],
+            },
+          }),
+        ),
+    );
+    renderWithApp(<CatalogueView renderItem={() => null} />, { locale: 'zh-CN', path: '/ip' });
+    expect(await screen.findByRole('checkbox', { name: /中短篇（7,500–17,500 字）/ })).toBeTruthy();
+    expect(screen.getByRole('group', { name: '热度' })).toBeTruthy();
+    expect(screen.getByRole('checkbox', { name: /受关注/ })).toBeTruthy();
+    expect(screen.getByRole('checkbox', { name: /翻译（ja）/ })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toContain('搜索索引正在重建');
   });
 });

@@ -84,6 +84,26 @@ describe('Certificate', () => {
     );
     expect(screen.getByText('4 / 40 (#2) / v3')).toBeTruthy();
     expect(screen.queryByText(/only its hashes were registered/)).toBeNull();
+    // no title when the server withheld it
+    expect(screen.queryByText('Title')).toBeNull();
+  });
+
+  it('links the work and chapter titles when the server sends them', () => {
+    renderWithApp(
+      <Certificate
+        certificate={certificate({
+          kind: 'publication',
+          workId: 4,
+          chapterId: 40,
+          chapterNumber: 2,
+          version: 1,
+          workTitle: 'The Star Bridge',
+          chapterTitle: 'Dawn',
+        })}
+      />,
+    );
+    expect(screen.getByRole('link', { name: 'The Star Bridge' }).getAttribute('href')).toBe('/works/4');
+    expect(screen.getByRole('link', { name: 'Dawn' }).getAttribute('href')).toBe('/works/4?chapter=2');
   });
 });
 

@@ -2,7 +2,16 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api';
 import type { Right } from '@/lib/rights';
 
-export const FACETS = ['medium', 'type', 'genre', 'language', 'rating', 'status'] as const;
+export const FACETS = [
+  'medium',
+  'type',
+  'genre',
+  'language',
+  'length',
+  'rating',
+  'status',
+  'popularity',
+] as const;
 
 export type FacetName = (typeof FACETS)[number];
 
@@ -22,20 +31,30 @@ export interface CatalogueItem<W extends { id: number } = { id: number }> {
 export interface CatalogueResult {
   items: CatalogueItem[];
   nextCursor: string | null;
+  total: number;
   facets: Record<FacetName, FacetValue[]>;
+  /** The search index is rebuilding: answered from the database, q matching titles only. */
+  rebuilding: boolean;
 }
 
-export type CatalogueFilters = Record<FacetName, string[]> & { q: string; sort: 'popular' | 'new' };
+/** '' lets the server choose: relevance when q has words, else popular. */
+export type CatalogueSort = '' | 'relevance' | 'popular' | 'new';
+
+export type CatalogueFilters = Record<FacetName, string[]> & { q: string; sort: CatalogueSort };
+
+const SORTS: CatalogueSort[] = ['relevance', 'popular', 'new'];
 
 export const emptyFilters: CatalogueFilters = {
   medium: [],
   type: [],
   genre: [],
   language: [],
+  length: [],
   rating: [],
   status: [],
+  popularity: [],
   q: '',
-  sort: 'popular',
+  sort: '',
 };
 
 /** The query string of GET /ip/catalogue: each checked facet value repeated, empty ones left out. */
@@ -43,7 +62,7 @@ export function catalogueQuery(filters: CatalogueFilters, cursor: string | null 
   const params = new URLSearchParams();
   for (const facet of FACETS) for (const value of filters[facet]) params.append(facet, value);
   if (filters.q.trim()) params.set('q', filters.q.trim());
-  params.set('sort', filters.sort);
+  if (filters.sort) params.set('sort', filters.sort);
   if (cursor) params.set('cursor', cursor);
   return params.toString();
 }
@@ -52,7 +71,8 @@ export function catalogueQuery(filters: CatalogueFilters, cursor: string | null 
 export function filtersFrom(search: URLSearchParams): CatalogueFilters {
   const out: CatalogueFilters = { ...emptyFilters, q: search.get('q') ?? '' };
   for (const facet of FACETS) out[facet] = search.getAll(facet);
-  out.sort = search.get('sort') === 'new' ? 'new' : 'popular';
+  const sort = search.get('sort') as CatalogueSort | null;
+  out.sort = sort && SORTS.includes(sort) ? sort : '';
   return out;
 }
 

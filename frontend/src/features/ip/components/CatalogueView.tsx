@@ -9,6 +9,7 @@ import {
   useCatalogue,
   type CatalogueFilters,
   type CatalogueItem,
+  type CatalogueSort,
 } from '../api/ip';
 import { FacetPanel } from './FacetPanel';
 import '../ip.css';
@@ -42,8 +43,10 @@ export function CatalogueView({ renderItem }: { renderItem: (item: CatalogueItem
           {t('ip.sort')}{' '}
           <select
             value={filters.sort}
-            onChange={(e) => apply({ ...filters, sort: e.target.value === 'new' ? 'new' : 'popular' })}
+            onChange={(e) => apply({ ...filters, sort: e.target.value as CatalogueSort })}
           >
+            <option value="">{t('ip.sort.default')}</option>
+            <option value="relevance">{t('ip.sort.relevance')}</option>
             <option value="popular">{t('ip.sort.popular')}</option>
             <option value="new">{t('ip.sort.new')}</option>
           </select>
@@ -60,6 +63,11 @@ export function CatalogueView({ renderItem }: { renderItem: (item: CatalogueItem
             <FacetPanel facets={query.data.facets} filters={filters} onChange={apply} />
           </aside>
           <section aria-label={t('ip.results')}>
+            {query.data.rebuilding && (
+              <p className="ip-rebuilding" role="status">
+                {t('ip.rebuilding')}
+              </p>
+            )}
             {query.data.items.length === 0 ? (
               <EmptyState title={t('ip.empty')} />
             ) : (

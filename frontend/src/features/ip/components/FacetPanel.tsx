@@ -6,9 +6,18 @@ import { FACETS, type CatalogueFilters, type FacetName, type FacetValue } from '
 export function useFacetLabel() {
   const { t } = useI18n();
   return (facet: FacetName, value: string): string => {
+    // A translation right for one language: "translation:ja".
+    const [base, language] = facet === 'medium' ? value.split(':') : [value, undefined];
     const key =
-      facet === 'medium' ? `ip.medium.${value}` : facet === 'genre' ? '' : `works.${facet}.${value}`;
-    return isMessageKey(key) ? t(key) : value;
+      facet === 'medium'
+        ? `ip.medium.${base}`
+        : facet === 'length' || facet === 'popularity'
+          ? `ip.${facet}.${value}`
+          : facet === 'genre'
+            ? ''
+            : `works.${facet}.${value}`;
+    const word = isMessageKey(key) ? t(key) : base;
+    return language ? t('ip.medium.translationTo', { medium: word, language }) : word;
   };
 }
 

@@ -26,6 +26,8 @@ export interface ReportLine {
   reason: string;
   note?: string | null;
   originalUrl?: string | null;
+  originalWorkId?: number | null;
+  originalEntryId?: number | null;
   score: number;
   reporter: UserCard;
   createdAt: string;
@@ -48,6 +50,25 @@ export interface QueueItem {
   scopeGroup?: number | null;
   reports: ReportLine[];
   firstReportedAt: string;
+  /** With a copyright report: both sides' registry entries, oldest first. */
+  copyright?: EvidenceEntry[] | null;
+}
+
+/** One registry entry of a copyright comparison. */
+export interface EvidenceEntry {
+  side: 'reported' | 'claimed';
+  id: number;
+  kind: 'publication' | 'revision' | 'draft';
+  workId?: number | null;
+  chapterId?: number | null;
+  chapterNumber?: number | null;
+  version?: number | null;
+  registeredAt: string;
+  contentHash: string;
+  entryHash: string;
+  paragraphCount: number;
+  /** 1-based positions of this entry's paragraphs whose hashes occur on the other side. */
+  matchingParagraphs: number[];
 }
 
 export type ResolveAction =

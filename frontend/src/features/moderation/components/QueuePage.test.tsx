@@ -95,4 +95,62 @@ describe('QueuePage', () => {
     await waitFor(() => expect(resolves()).toHaveLength(2));
     expect(resolves()[1]!.body).toEqual({ action: 'hide', note: 'dup' });
   });
+
+  it('shows a copyright report as a timeline of both sides, oldest first', async () => {
+    const copyright = {
+      ...item(3, 'Copied'),
+      targetType: 'work',
+      reports: [
+        {
+          id: 3,
+          reason: 'copyright',
+          originalWorkId: 77,
+          score: 1,
+          reporter: card(1, 'r1'),
+          createdAt: '2026-01-01T00:00:00Z',
+        },
+      ],
+      copyright: [
+        {
+          side: 'claimed',
+          id: 5,
+          kind: 'publication',
+          workId: 77,
+          chapterNumber: 1,
+          registeredAt: '2025-06-01T08:00:00.000000Z',
+          contentHash: 'a'.repeat(64),
+          entryHash: 'b'.repeat(64),
+          paragraphCount: 4,
+          matchingParagraphs: [1, 3],
+        },
+        {
+          side: 'reported',
+          id: 90,
+          kind: 'publication',
+          workId: 30,
+          chapterNumber: 1,
+          registeredAt: '2026-01-01T08:00:00.000000Z',
+          contentHash: 'c'.repeat(64),
+          entryHash: 'd'.repeat(64),
+          paragraphCount: 2,
+          matchingParagraphs: [],
+        },
+      ],
+    };
+    mockFetch(async (c) =>
+      c.path === '/api/v1/mod/queue' ? json(200, { items: [copyright], nextCursor: null }) : json(200, {}),
+    );
+    renderWithApp(<QueuePage />);
+    const timeline = await screen.findByRole('region', {
+      name: 'Registry entries of both sides, oldest first',
+    });
+    const entries = timeline.querySelectorAll('li');
+    expect(entries).toHaveLength(2);
+    expect(entries[0]!.textContent).toContain('Claimed original');
+    expect(entries[0]!.textContent).toContain('2 of 4 paragraphs match the other side (1, 3)');
+    expect(entries[1]!.textContent).toContain('Reported');
+    expect(entries[1]!.textContent).toContain('no paragraph matches the other side');
+    expect(screen.getByRole('link', { name: 'entry #5' }).getAttribute('href')).toBe('/registry/entries/5');
+    expect(screen.getByRole('link', { name: '#77' }).getAttribute('href')).toBe('/works/77');
+  });
 });

@@ -8,6 +8,7 @@ import { useErrorText } from '@/lib/errors';
 import { useI18n } from '@/lib/i18n';
 import { useQueue, useResolve, type QueueItem, type ResolveAction } from '../api/moderation';
 import { queueCommand } from '../keys';
+import { CopyrightTimeline } from './CopyrightTimeline';
 import './moderation.css';
 
 /** Where a queue item's target is read. */
@@ -136,6 +137,7 @@ export function QueuePage() {
                     </li>
                   ))}
                 </ul>
+                {item.copyright && <CopyrightTimeline entries={item.copyright} reports={item.reports} />}
                 <div className="field mod-item__note">
                   <label className="field__label" htmlFor={`note-${item.reportId}`}>
                     {t('moderation.queue.note')}

@@ -65,6 +65,17 @@ export function Certificate({ certificate: c }: { certificate: RegistryCertifica
             </span>
           ))}
         </Row>
+        {c.workTitle && (
+          <Row k="registry.field.title">
+            <Link to={`/works/${c.workId}`}>{c.workTitle}</Link>
+            {c.chapterTitle && (
+              <>
+                {' · '}
+                <Link to={`/works/${c.workId}?chapter=${c.chapterNumber}`}>{c.chapterTitle}</Link>
+              </>
+            )}
+          </Row>
+        )}
         {c.workId != null && (
           <Row k="registry.field.work" mono>
             {c.workId} / {c.chapterId} (#{c.chapterNumber}) / v{c.version}

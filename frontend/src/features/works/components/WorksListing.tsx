@@ -149,6 +149,7 @@ export function WorksListing() {
             {t('works.filters.apply')}
           </Button>
           {user && <ButtonLink to="/works/new">{t('works.new')}</ButtonLink>}
+          {user && <ButtonLink to="/dashboard">{t('dashboard.link')}</ButtonLink>}
         </div>
       </form>
       {list.isPending ? (

@@ -64,7 +64,14 @@ class ModerationController {
 
   @Post("/reports")
   @Status(HttpStatus.CREATED)
-  @Operation(summary = "Report a post, topic, user, group or work")
+  @Operation(
+      summary = "Report a post, topic, user, group or work",
+      description =
+          "reason: spam, harassment, off_topic, inappropriate, copyright, other (other needs a"
+              + " note). copyright names the claimed original: originalUrl (http or https),"
+              + " originalWorkId (a work the reporter may read) or originalEntryId (a registry"
+              + " entry), at least one; unknown ones are field errors. The answer never shows"
+              + " the registry evidence: staff see it in the queue.")
   Reports.ReportView report(
       @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
       HttpRequest<?> request,
@@ -76,7 +83,15 @@ class ModerationController {
   }
 
   @Get("/mod/queue")
-  @Operation(summary = "Reports and held posts the caller may handle, one item per target")
+  @Operation(
+      summary = "Reports and held posts the caller may handle, one item per target",
+      description =
+          "An item with a copyright report carries copyright: the registry entries of both sides"
+              + " merged oldest first, each {side: reported|claimed, id (chain position), kind,"
+              + " workId, chapterId, chapterNumber, version, registeredAt, contentHash, entryHash,"
+              + " paragraphCount, matchingParagraphs (1-based positions whose hashes occur on the"
+              + " other side)}. The reported side is the reported work's entries, or for a post"
+              + " (a topic: its first post) the entries sharing a paragraph with it.")
   Page<ModerationQueries.QueueItem> queue(
       @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor) {
     return queries.queue(actor);

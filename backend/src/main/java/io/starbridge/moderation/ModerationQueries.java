@@ -7,12 +7,15 @@ import io.starbridge.common.Cursors;
 import io.starbridge.common.Db;
 import io.starbridge.common.Page;
 import io.starbridge.common.Sql;
+import io.starbridge.registry.RegistryQueries;
+import io.starbridge.registry.RegistryViews.EvidenceEntry;
 import io.starbridge.security.Actor;
 import io.starbridge.security.Guardian;
 import io.starbridge.security.Guardians;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -30,13 +33,17 @@ public class ModerationQueries {
       String reason,
       @Nullable String note,
       @Nullable String originalUrl,
+      @Nullable Long originalWorkId,
+      @Nullable Long originalEntryId,
       int score,
       UserCard reporter,
       Instant createdAt) {}
 
   /**
    * One queue item per target: its open reports (or its approval hold), their total score against
-   * the threshold, and enough of the target to judge it.
+   * the threshold, and enough of the target to judge it. With a copyright report, {@code copyright}
+   * lists the registry entries of both sides oldest first (see {@link RegistryQueries#compare});
+   * null otherwise.
    */
   @Serdeable
   public record QueueItem(
@@ -55,7 +62,8 @@ public class ModerationQueries {
       @Nullable UserCard author,
       @Nullable Long scopeGroup,
       List<ReportLine> reports,
-      Instant firstReportedAt) {}
+      Instant firstReportedAt,
+      @Nullable List<EvidenceEntry> copyright) {}
 
   @Serdeable
   public record AuditEntry(
@@ -93,13 +101,16 @@ public class ModerationQueries {
   private final SiteSettings settings;
   private final Guardians guardians;
   private final StaffActions staff;
+  private final RegistryQueries registry;
 
   ModerationQueries(
       Db db,
       ReportTargets targets,
       SiteSettings settings,
       Guardians guardians,
-      StaffActions staff) {
+      StaffActions staff,
+      RegistryQueries registry) {
+    this.registry = registry;
     this.db = db;
     this.targets = targets;
     this.settings = settings;
@@ -162,6 +173,7 @@ public class ModerationQueries {
               : target.group() != null
                   ? new Summary(target.group().name(), null)
                   : target.work() != null ? new Summary(target.work().title(), null) : null;
+      List<ReportLine> lines = lines(g.type(), g.id());
       items.add(
           new QueueItem(
               g.reportId(),
@@ -178,15 +190,17 @@ public class ModerationQueries {
               summary == null ? null : summary.excerpt(),
               target.authorId() == null ? null : card(target.authorId()),
               target.scopeGroup(),
-              lines(g.type(), g.id()),
-              g.at()));
+              lines,
+              g.at(),
+              copyrightEvidence(target, lines)));
     }
     return new Page<>(items, null);
   }
 
   private List<ReportLine> lines(String type, long id) {
     return db.list(
-        "select r.id, r.reason, r.note, r.original_url, r.score, r.created_at, "
+        "select r.id, r.reason, r.note, r.original_url, r.original_work_id,"
+            + " r.original_entry_seq, r.score, r.created_at, "
             + UserCard.columns("u")
             + " from reports r join users u on u.id = r.reporter_id"
             + " where r.target_type = ? and r.target_id = ? and r.state = 'open' order by r.id",
@@ -196,11 +210,53 @@ public class ModerationQueries {
                 rs.getString("reason"),
                 rs.getString("note"),
                 rs.getString("original_url"),
+                Db.nullableLong(rs, "original_work_id"),
+                Db.nullableLong(rs, "original_entry_seq"),
                 rs.getInt("score"),
                 UserCard.read(rs, "u"),
                 Db.instant(rs, "created_at")),
         type,
         id);
+  }
+
+  /**
+   * The registry entries of both sides of the target's copyright reports, for staff who judge them:
+   * the reported work's entries, or those sharing a paragraph with a reported post (a topic: its
+   * first post), and every claimed original's. Null without a copyright report.
+   */
+  private List<EvidenceEntry> copyrightEvidence(
+      ReportTargets.Target target, List<ReportLine> lines) {
+    List<ReportLine> claims = lines.stream().filter(l -> "copyright".equals(l.reason())).toList();
+    if (claims.isEmpty()) {
+      return null;
+    }
+    Set<Long> claimedWorks = new LinkedHashSet<>();
+    Set<Long> claimedEntries = new LinkedHashSet<>();
+    for (ReportLine l : claims) {
+      if (l.originalWorkId() != null) {
+        claimedWorks.add(l.originalWorkId());
+      }
+      if (l.originalEntryId() != null) {
+        claimedEntries.add(l.originalEntryId());
+      }
+    }
+    List<Long> reportedWorks = target.work() != null ? List.of(target.work().id()) : List.of();
+    String text = null;
+    if (target.post() != null) {
+      text =
+          db.one("select raw from posts where id = ?", rs -> rs.getString(1), target.post().id())
+              .orElse(null);
+    } else if (target.topic() != null && "topic".equals(target.type())) {
+      text =
+          db.one(
+                  "select raw from posts where topic_id = ? and post_number = 1",
+                  rs -> rs.getString(1),
+                  target.topic().id())
+              .orElse(null);
+    }
+    return registry.compare(
+        new RegistryQueries.Side(reportedWorks, List.of(), text),
+        new RegistryQueries.Side(claimedWorks, claimedEntries, null));
   }
 
   private UserCard card(long userId) {

@@ -14,7 +14,9 @@ final class ModerationRequests {
       @Nullable Long targetId,
       @Nullable String reason,
       @Nullable String note,
-      @Nullable String originalUrl) {}
+      @Nullable String originalUrl,
+      @Nullable Long originalWorkId,
+      @Nullable Long originalEntryId) {}
 
   /** {@code until} only for silence and suspend (null: until lifted). */
   @Serdeable

@@ -5,9 +5,11 @@ import io.starbridge.common.ApiException;
 import io.starbridge.common.Db;
 import io.starbridge.common.FieldError;
 import io.starbridge.event.Outbox;
+import io.starbridge.registry.RegistryQueries;
 import io.starbridge.security.Actor;
 import io.starbridge.security.Guardian;
 import io.starbridge.security.Guardians;
+import io.starbridge.work.WorkLookup;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.net.URI;
@@ -47,6 +49,8 @@ public class Reports {
   private final SiteSettings settings;
   private final Guardians guardians;
   private final Outbox outbox;
+  private final WorkLookup works;
+  private final RegistryQueries registry;
 
   Reports(
       Db db,
@@ -54,7 +58,11 @@ public class Reports {
       Hiding hiding,
       SiteSettings settings,
       Guardians guardians,
-      Outbox outbox) {
+      Outbox outbox,
+      WorkLookup works,
+      RegistryQueries registry) {
+    this.works = works;
+    this.registry = registry;
     this.db = db;
     this.targets = targets;
     this.hiding = hiding;
@@ -111,10 +119,31 @@ public class Reports {
     if ("other".equals(req.reason()) && (note == null || note.isEmpty())) {
       errors.add(FieldError.of("note", "required", "say what is wrong"));
     }
+    boolean copyright = "copyright".equals(req.reason());
     String url = req.originalUrl() == null ? null : req.originalUrl().strip();
-    if ("copyright".equals(req.reason()) && !isHttpUrl(url)) {
-      errors.add(
-          FieldError.of("originalUrl", "required", "link to the original work (http or https)"));
+    if (url != null && url.isEmpty()) {
+      url = null;
+    }
+    if (copyright) {
+      // The claimed original: an outside URL, a work on this site or a registry entry.
+      if (url != null && !isHttpUrl(url)) {
+        errors.add(FieldError.of("originalUrl", "format", "must be an http or https URL"));
+      }
+      if (url == null && req.originalWorkId() == null && req.originalEntryId() == null) {
+        errors.add(
+            FieldError.of(
+                "originalUrl",
+                "required",
+                "link to the original work (http or https), or give originalWorkId or"
+                    + " originalEntryId"));
+      }
+      if (req.originalWorkId() != null
+          && works.byId(req.originalWorkId()).filter(guardian::canSee).isEmpty()) {
+        errors.add(FieldError.of("originalWorkId", "not_found", "no such work"));
+      }
+      if (req.originalEntryId() != null && !registry.entryExists(req.originalEntryId())) {
+        errors.add(FieldError.of("originalEntryId", "not_found", "no such registry entry"));
+      }
     }
     if (!errors.isEmpty()) {
       throw ApiException.invalid(errors);
@@ -139,15 +168,18 @@ public class Reports {
     long id =
         db.insertReturningId(
             """
-            insert into reports (target_type, target_id, reporter_id, reason, note, original_url, score, scope_group, author_id)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
+            insert into reports (target_type, target_id, reporter_id, reason, note, original_url,
+                                 original_work_id, original_entry_seq, score, scope_group, author_id)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
             """,
             target.type(),
             target.id(),
             actor.id(),
             req.reason(),
             note,
-            "copyright".equals(req.reason()) ? url : null,
+            copyright ? url : null,
+            copyright ? req.originalWorkId() : null,
+            copyright ? req.originalEntryId() : null,
             score,
             target.scopeGroup(),
             target.authorId());

@@ -33,6 +33,6 @@ class RegisterDraft {
     }
     rateLimiter.consume(perUser, guardian);
     Registration r = registry.register(RegistrationRequest.draft(guardian.actor().id(), text));
-    return queries.certificate(r.id());
+    return queries.certificate(guardian, r.id());
   }
 }

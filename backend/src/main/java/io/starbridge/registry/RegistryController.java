@@ -89,10 +89,11 @@ class RegistryController {
       summary = "A registration certificate",
       description =
           "signedMessage is the exact UTF-8 text that signature (base64 Ed25519) covers;"
-              + " entryHash is its SHA-256. Drafts show only hashes.")
+              + " entryHash is its SHA-256. Drafts show only hashes. workTitle and chapterTitle"
+              + " are present only when the caller may read that work and chapter.")
   Certificate entry(
       @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor, @PathVariable long id) {
-    return queries.certificate(id);
+    return queries.certificate(guardians.of(actor), id);
   }
 
   @Post("/verify")

@@ -36,7 +36,9 @@ public final class RegistryViews {
 
   /**
    * A registration certificate. {@code signedMessage} is the exact UTF-8 text the Ed25519 {@code
-   * signature} (base64) covers; {@code entryHash} is its SHA-256. A draft shows only hashes.
+   * signature} (base64) covers; {@code entryHash} is its SHA-256. A draft shows only hashes. {@code
+   * workTitle} and {@code chapterTitle} are there only when the caller may read the work (and that
+   * chapter); otherwise null, so a registration never reveals what it registered.
    */
   @Serdeable
   public record Certificate(
@@ -47,6 +49,8 @@ public final class RegistryViews {
       @Nullable Long chapterId,
       @Nullable Integer chapterNumber,
       @Nullable Integer version,
+      @Nullable String workTitle,
+      @Nullable String chapterTitle,
       List<UserCard> authors,
       String registeredAt,
       String contentHash,
@@ -58,6 +62,47 @@ public final class RegistryViews {
       String keyId,
       String signature,
       String signedMessage) {}
+
+  /**
+   * One line of a registrations list (the author dashboard, moderation): enough to link the
+   * certificate. {@code workTitle} only where the reader may see it.
+   */
+  @Serdeable
+  public record EntrySummary(
+      long id,
+      String kind,
+      @Nullable Long workId,
+      @Nullable String workTitle,
+      @Nullable Long chapterId,
+      @Nullable Integer chapterNumber,
+      @Nullable Integer version,
+      String registeredAt,
+      String contentHash,
+      String entryHash) {}
+
+  /**
+   * One registry entry in a copyright comparison: which side it belongs to ({@code reported}: the
+   * reported content's; {@code claimed}: the claimed original's), and the positions of its
+   * paragraphs whose hashes also occur on the other side.
+   */
+  @Serdeable
+  public record EvidenceEntry(
+      String side,
+      long id,
+      String kind,
+      @Nullable Long workId,
+      @Nullable Long chapterId,
+      @Nullable Integer chapterNumber,
+      @Nullable Integer version,
+      String registeredAt,
+      String contentHash,
+      String entryHash,
+      int paragraphCount,
+      List<Integer> matchingParagraphs) {}
+
+  /** A work's registrations: how many, and the latest. */
+  @Serdeable
+  public record WorkRegistrations(long count, @Nullable EntrySummary latest) {}
 
   /** One entry matching a verification: the whole text, or some of its paragraphs. */
   @Serdeable

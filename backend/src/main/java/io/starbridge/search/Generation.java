@@ -19,12 +19,21 @@ final class Generation implements Closeable {
   final IndexWriter writer;
   final SearcherManager searchers;
   volatile OutboxCursor cursor;
+
+  /**
+   * The document layout it was written with ({@link SearchFields#SCHEMA}); kept in its commits, so
+   * an index from an older layout stays recognizable until a rebuild replaces it.
+   */
+  final String schema;
+
   private long lastCommit = System.nanoTime();
   private boolean uncommitted;
 
-  private Generation(String name, Path path, FSDirectory dir, IndexWriter writer, OutboxCursor c)
+  private Generation(
+      String name, Path path, FSDirectory dir, IndexWriter writer, OutboxCursor c, String schema)
       throws IOException {
     this.name = name;
+    this.schema = schema;
     this.path = path;
     this.dir = dir;
     this.writer = writer;
@@ -40,8 +49,11 @@ final class Generation implements Closeable {
         throw new IOException("no index in " + path);
       }
       OutboxCursor c;
+      String schema;
       try (DirectoryReader r = DirectoryReader.open(dir)) {
-        c = OutboxCursor.fromUserData(r.getIndexCommit().getUserData());
+        Map<String, String> data = r.getIndexCommit().getUserData();
+        c = OutboxCursor.fromUserData(data);
+        schema = data.getOrDefault(SearchFields.SCHEMA_KEY, "1");
         // Reads every segment's header and footer checksum: a damaged file fails here.
         r.leaves().forEach(l -> l.reader().numDocs());
       }
@@ -52,7 +64,7 @@ final class Generation implements Closeable {
       cfg.setOpenMode(IndexWriterConfig.OpenMode.APPEND);
       cfg.setRAMBufferSizeMB(32);
       cfg.setCommitOnClose(false);
-      return new Generation(name, path, dir, new IndexWriter(dir, cfg), c);
+      return new Generation(name, path, dir, new IndexWriter(dir, cfg), c, schema);
     } catch (IOException | RuntimeException e) {
       dir.close();
       throw e;
@@ -82,6 +94,7 @@ final class Generation implements Closeable {
       return;
     }
     Map<String, String> data = cursor.userData();
+    data.put(SearchFields.SCHEMA_KEY, schema);
     writer.setLiveCommitData(data.entrySet());
     writer.commit();
     lastCommit = System.nanoTime();

@@ -1,5 +1,7 @@
 package io.starbridge.search;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.document.Document;
@@ -9,10 +11,20 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 
 /** Field names of the index and how a {@link SearchDoc} becomes a Lucene document. */
 public final class SearchFields {
   private SearchFields() {}
+
+  /**
+   * The document layout's version, in each commit's user data under {@link #SCHEMA_KEY}: an index
+   * written with another layout is rebuilt at start-up (2: the catalogue's facet fields).
+   */
+  static final String SCHEMA = "2";
+
+  static final String SCHEMA_KEY = "index.schema";
 
   public static final String KEY = "key";
   public static final String TYPE = "type";
@@ -36,6 +48,26 @@ public final class SearchFields {
   public static final String TOPIC_ID = "topic_id";
   public static final String TOPIC_SLUG = "topic_slug";
   public static final String POST_NUMBER = "post_number";
+
+  /** "1" on works with at least one right available: the IP catalogue's set. */
+  public static final String IP_OPEN = "ip_open";
+
+  /** A work's popularity score (doc values): the catalogue's "popular" sort. */
+  public static final String POPULARITY = "popularity";
+
+  /** The catalogue's facet dimensions, filed as sorted-set doc values (one field for all). */
+  static final List<String> FACET_DIMS =
+      List.of("medium", "type", "genre", "language", "length", "rating", "status", "popularity");
+
+  static final FacetsConfig FACETS = facetsConfig();
+
+  private static FacetsConfig facetsConfig() {
+    FacetsConfig config = new FacetsConfig();
+    for (String dim : FACET_DIMS) {
+      config.setMultiValued(dim, true);
+    }
+    return config;
+  }
 
   static final List<String> BIGRAM_FIELDS = List.of(TITLE_CJK, BODY_CJK);
   static final List<String> EDGE_FIELDS = List.of(TITLE_EDGE, HANDLE_EDGE);
@@ -110,6 +142,28 @@ public final class SearchFields {
     if (d.postNumber() != null) {
       doc.add(new StoredField(POST_NUMBER, d.postNumber()));
     }
+    if (d.catalogue() != null) {
+      return withFacets(doc, d.catalogue());
+    }
     return doc;
+  }
+
+  private static Document withFacets(Document doc, WorkFacets facets) {
+    if (facets.open()) {
+      doc.add(new StringField(IP_OPEN, "1", Field.Store.NO));
+    }
+    doc.add(new NumericDocValuesField(POPULARITY, facets.popularity()));
+    for (var dim : facets.dims().entrySet()) {
+      for (String value : dim.getValue()) {
+        if (value != null && !value.isEmpty()) {
+          doc.add(new SortedSetDocValuesFacetField(dim.getKey(), value));
+        }
+      }
+    }
+    try {
+      return FACETS.build(doc);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -114,6 +114,14 @@ public class SearchIndex {
     }
     if (live == null) {
       rebuildAsync();
+    } else if (!SearchFields.SCHEMA.equals(live.schema)) {
+      // Written with an older document layout: it keeps serving until the rebuild swaps in.
+      LOG.info(
+          "Search index {} has layout {}, not {}; rebuilding it",
+          name,
+          live.schema,
+          SearchFields.SCHEMA);
+      rebuildAsync();
     }
     running = true;
     thread = new Thread(this::loop, "search-indexer");
@@ -350,7 +358,14 @@ public class SearchIndex {
           "WorkDeleted",
           "TranslationPermissionGranted",
           "TranslationPermissionDeclined",
-          "TranslationPermissionRequested");
+          "TranslationPermissionRequested",
+          // the catalogue's facets: rights, and what the popularity bucket and sort read
+          "WorkRightsUpdated",
+          "KudosGiven",
+          "KudosWithdrawn",
+          "WorkBookmarked",
+          "WorkUnbookmarked",
+          "WorkPopularityChanged");
 
   private static final Set<String> IGNORED =
       Set.of("ReactionAdded", "ReactionRemoved", "BoardFollowed", "BoardUnfollowed");

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -114,7 +115,9 @@ public class SearchRebuild {
           throw new IOException("rebuild failed", failure.get());
         }
         progress.update("committing", done.get(), total);
-        writer.setLiveCommitData(start.userData().entrySet());
+        Map<String, String> data = start.userData();
+        data.put(SearchFields.SCHEMA_KEY, SearchFields.SCHEMA);
+        writer.setLiveCommitData(data.entrySet());
         writer.commit();
       }
     } catch (InterruptedException e) {

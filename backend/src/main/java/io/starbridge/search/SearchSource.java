@@ -1,13 +1,17 @@
 package io.starbridge.search;
 
 import io.starbridge.common.Db;
+import io.starbridge.work.WorkBuckets;
 import jakarta.inject.Singleton;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -65,6 +69,11 @@ public class SearchSource {
    */
   private static final String WORK_SELECT =
       "select w.id, w.title, w.summary, w.all_tags as tags, w.visibility,"
+          + " w.type, w.language, w.genres, w.rating, w.status, w.word_count, w.hits,"
+          + " w.kudos_count, w.bookmark_count,"
+          + " array(select r.medium || case when r.language <> '' then ':' || r.language else ''"
+          + " end from work_rights r where r.work_id = w.id and r.status = 'available'"
+          + " order by 1) as available,"
           + " coalesce(w.published_at, w.created_at) as created_at, o.user_id as owner_id,"
           + " u.handle,"
           + " (select string_agg(concat_ws(E'\\n', nullif(c.title, ''), c.body), E'\\n\\n'"
@@ -357,7 +366,41 @@ public class SearchSource {
         null,
         null,
         Db.instant(rs, "created_at"),
-        Set.of(AccessTokens.work(rs.getString("visibility"))));
+        Set.of(AccessTokens.work(rs.getString("visibility"))),
+        workFacets(rs));
+  }
+
+  /**
+   * The catalogue facets of a work row: available media (a translation right also under {@code
+   * translation:<language>}), type, genres, language, length and popularity buckets ({@link
+   * WorkBuckets}), rating, status.
+   */
+  private static WorkFacets workFacets(ResultSet rs) throws SQLException {
+    Map<String, List<String>> dims = new LinkedHashMap<>();
+    Set<String> media = new LinkedHashSet<>();
+    Array available = rs.getArray("available");
+    for (String right : available == null ? new String[0] : (String[]) available.getArray()) {
+      int colon = right.indexOf(':');
+      media.add(colon < 0 ? right : right.substring(0, colon));
+      media.add(right);
+    }
+    dims.put("medium", List.copyOf(media));
+    dims.put("type", List.of(rs.getString("type")));
+    Array genres = rs.getArray("genres");
+    dims.put(
+        "genre",
+        genres == null
+            ? List.of()
+            : Arrays.stream((String[]) genres.getArray()).distinct().toList());
+    dims.put("language", List.of(rs.getString("language")));
+    dims.put("length", List.of(WorkBuckets.length(rs.getLong("word_count"))));
+    dims.put("rating", List.of(rs.getString("rating")));
+    dims.put("status", List.of(rs.getString("status")));
+    long score =
+        WorkBuckets.popularityScore(
+            rs.getLong("hits"), rs.getLong("kudos_count"), rs.getLong("bookmark_count"));
+    dims.put("popularity", List.of(WorkBuckets.popularity(score)));
+    return new WorkFacets(dims, !media.isEmpty(), score);
   }
 
   private SearchDoc user(ResultSet rs) throws SQLException {

@@ -147,14 +147,42 @@ public class Engagement {
         progress);
   }
 
-  /** Counts a hit once per reader per work per hour. */
+  /**
+   * Counts a hit once per reader per work per hour, in the total and the day's row. When the hit
+   * moves the work into another popularity bucket ({@link WorkBuckets}), {@code
+   * WorkPopularityChanged} tells the search index to re-file the work's catalogue facets.
+   */
+  @Transactional
   public void hit(long workId, Long userId, String ip) {
     String viewer = userId != null ? "u" + userId : "ip" + sha256(ip == null ? "" : ip);
     try {
       String first =
           redis.sync().set(prefix + workId + ":" + viewer, "1", SetArgs.Builder.nx().ex(WINDOW));
       if ("OK".equals(first)) {
-        db.update("update works set hits = hits + 1 where id = ?", workId);
+        long score =
+            db.one(
+                    "update works set hits = hits + 1 where id = ?"
+                        + " returning hits, kudos_count, bookmark_count",
+                    rs -> WorkBuckets.popularityScore(rs.getLong(1), rs.getLong(2), rs.getLong(3)),
+                    workId)
+                .orElse(-1L);
+        if (score < 0) {
+          return;
+        }
+        db.update(
+            "insert into work_hits_daily (work_id, day, hits)"
+                + " values (?, (now() at time zone 'utc')::date, 1)"
+                + " on conflict (work_id, day) do update set hits = work_hits_daily.hits + 1",
+            workId);
+        String now = WorkBuckets.popularity(score);
+        if (!now.equals(WorkBuckets.popularity(score - 1))) {
+          outbox.publish(
+              "WorkPopularityChanged",
+              "work",
+              workId,
+              userId,
+              Map.of("workId", workId, "popularity", now));
+        }
       }
     } catch (RedisException | IllegalStateException e) {
       // Hits are derived data: uncounted while Redis is away.

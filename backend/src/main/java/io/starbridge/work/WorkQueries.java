@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Read models of works: the listing, one work, chapters, a person's works. Every list is filtered
@@ -519,6 +520,23 @@ public class WorkQueries {
               i + 1 < raw.size() ? raw.get(i + 1).position() : null));
     }
     return out;
+  }
+
+  /**
+   * The title of chapter {@code chapterId} of the work when the caller may read that chapter
+   * (published, or the caller is an author); empty otherwise or when it is deleted.
+   */
+  public Optional<String> chapterTitle(Guardian guardian, Work work, long chapterId) {
+    if (!guardian.canSee(work)) {
+      return Optional.empty();
+    }
+    boolean editor = guardian.isAuthor(work);
+    return db.one(
+        "select c.title from chapters c where c.id = ? and c.work_id = ? and c.deleted_at is null"
+            + (editor ? "" : " and c.published_at is not null"),
+        rs -> rs.getString(1),
+        chapterId,
+        work.id());
   }
 
   /** Chapter {@code position} of the work, as the caller may read it (scheduled: authors only). */

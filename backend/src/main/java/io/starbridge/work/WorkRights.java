@@ -12,7 +12,9 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,6 +82,32 @@ public class WorkRights {
                 Db.instant(rs, "updated_at")),
         workId,
         MEDIA);
+  }
+
+  /** The rights of several works in one query, each in media order. */
+  public Map<Long, List<Right>> ofWorks(Collection<Long> workIds) {
+    Map<Long, List<Right>> out = new LinkedHashMap<>();
+    if (workIds.isEmpty()) {
+      return out;
+    }
+    db.list(
+            "select work_id, medium, language, status, terms, contact, updated_at from work_rights"
+                + " where work_id = any(?)"
+                + " order by work_id, array_position(?::text[], medium), language",
+            rs ->
+                Map.entry(
+                    rs.getLong("work_id"),
+                    new Right(
+                        rs.getString("medium"),
+                        rs.getString("status"),
+                        rs.getString("terms"),
+                        rs.getString("language").isEmpty() ? null : rs.getString("language"),
+                        rs.getString("contact"),
+                        Db.instant(rs, "updated_at"))),
+            List.copyOf(workIds),
+            MEDIA)
+        .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+    return out;
   }
 
   @Transactional

@@ -4,8 +4,11 @@ import static io.starbridge.support.Fixtures.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.starbridge.search.SearchIndex;
 import io.starbridge.support.ForumTest;
 import io.starbridge.support.TestClient;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 @MicronautTest(transactional = false)
 class IpCatalogueApiTest extends ForumTest {
+  @Inject SearchIndex index;
 
   private long work(Account author, String title, String visibility, String type, String genre) {
     Map<String, Object> b = new HashMap<>();
@@ -155,6 +159,7 @@ class IpCatalogueApiTest extends ForumTest {
     expect(200, putRights(owner, closed, List.of(right("film_tv", "not_available"))));
     expect(200, putRights(owner, games, List.of(right("games", "available"))));
 
+    assertThat(index.awaitCaughtUp(Duration.ofSeconds(20))).isTrue();
     String q =
         "/api/v1/ip/catalogue?q="
             + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8);

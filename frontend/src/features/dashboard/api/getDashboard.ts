@@ -1,0 +1,60 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api';
+import type { Right } from '@/lib/rights';
+import type { RegistryKind } from '@/types/api';
+
+/** One registry entry in a list: enough to link its certificate. */
+export interface EntrySummary {
+  id: number;
+  kind: RegistryKind;
+  workId?: number | null;
+  workTitle?: string | null;
+  chapterId?: number | null;
+  chapterNumber?: number | null;
+  version?: number | null;
+  registeredAt: string;
+  contentHash: string;
+  entryHash: string;
+}
+
+export interface DayHits {
+  day: string;
+  hits: number;
+}
+
+export interface WorkStats {
+  id: number;
+  title: string;
+  visibility: 'public' | 'signed_in' | 'draft';
+  status: 'in_progress' | 'complete';
+  wordCount: number;
+  chapters: number;
+  hits: number;
+  /** The last 30 UTC days, oldest first. */
+  hitsByDay: DayHits[];
+  kudos: number;
+  bookmarks: number;
+  subscribers: number;
+  comments: number;
+  rights: Right[];
+  registrations: { count: number; latest?: EntrySummary | null };
+}
+
+export interface Dashboard {
+  works: WorkStats[];
+  registrations: EntrySummary[];
+}
+
+/** GET /me/dashboard: the caller's works with their stats, and the caller's registrations. */
+export function getDashboard(): Promise<Dashboard> {
+  return api<Dashboard>('/me/dashboard');
+}
+
+export const dashboardQuery = queryOptions({
+  queryKey: ['me', 'dashboard'],
+  queryFn: getDashboard,
+});
+
+export function useDashboard() {
+  return useQuery(dashboardQuery);
+}
