@@ -146,6 +146,31 @@ export interface TopicListItem {
   isNew?: boolean | null;
 }
 
+/** One home-feed item: a new topic, a reply in a watched topic, a group announcement or a chapter. */
+export interface FeedItem {
+  kind: 'topic' | 'reply' | 'announcement' | 'chapter';
+  key: string;
+  at: string;
+  topic?: TopicListItem | null;
+  post?: {
+    id: number;
+    topicId: number;
+    postNumber: number;
+    author: UserCard;
+    excerpt: string;
+    createdAt: string;
+  } | null;
+  chapter?: {
+    id: number;
+    position: number;
+    title: string;
+    workId: number;
+    workTitle: string;
+    author: UserCard;
+    publishedAt: string;
+  } | null;
+}
+
 export interface TopicPermissions {
   canReply: boolean;
   canEdit: boolean;

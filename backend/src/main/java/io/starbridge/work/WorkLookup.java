@@ -36,6 +36,14 @@ public class WorkLookup {
     return db.one(SELECT + " where w.id = ?", WorkLookup::read, id);
   }
 
+  /** Several works at once (one query), for checking a page of items with the Guardian. */
+  public List<Work> byIds(java.util.Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return db.list(SELECT + " where w.id = any(?)", WorkLookup::read, List.copyOf(ids));
+  }
+
   /** A work that exists (not deleted); what the caller may see is the Guardian's business. */
   public Work require(long id) {
     return byId(id)
