@@ -144,6 +144,8 @@ export interface TopicListItem {
   unreadCount?: number | null;
   lastReadPostNumber?: number | null;
   isNew?: boolean | null;
+  /** The caller's level: the topic's own, else its board's or group's; unread counts need tracking or watching. */
+  watchLevel?: 'watching' | 'tracking' | 'normal' | 'muted' | null;
 }
 
 /** One home-feed item: a new topic, a reply in a watched topic, a group announcement or a chapter. */
