@@ -30,6 +30,7 @@ class FeedKindsTest extends ForumTest {
   @Inject RedisClient redisClient;
   @Inject FeedItems feedItems;
   @Inject Guardians guardians;
+  @Inject FeedRebuild rebuild;
 
   @Value("${starbridge.redis.key-prefix}")
   String prefix;
@@ -112,6 +113,10 @@ class FeedKindsTest extends ForumTest {
     watch(watcher, "topics/" + topic, "muted");
     assertThat(awaitKeys(watcher, k -> !k.contains("p" + r1))).containsExactly("p" + r2);
     assertThat(withoutRedis(watcher)).containsExactly("p" + r2);
+
+    // The rebuild command covers people whose feed holds only watched replies.
+    rebuild.run(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+    assertThat(redis.sync().zrange(prefix + "feed:home:" + watcher.id(), 0, -1)).contains("p" + r2);
   }
 
   @Test

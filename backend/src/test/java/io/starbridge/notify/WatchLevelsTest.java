@@ -67,6 +67,7 @@ class WatchLevelsTest extends ForumTest {
     String board = fx().board();
     long loud = fx().topic(author, board);
     long quiet = fx().topic(author, board);
+    settled(author); // the new topics' own events pass before anyone watches
     watch(reader, "boards/" + board, "muted");
     watch(reader, "topics/" + loud, "watching");
     watch(other, "boards/" + board, "watching");
