@@ -179,11 +179,15 @@ export interface TopicPermissions {
   canDelete: boolean;
   canModerate: boolean;
   canMarkRead: boolean;
+  /** Group topics: the group's moderators may make it an announcement. */
+  canAnnounce?: boolean;
 }
 
 /** One topic: its meta, what the caller may do, and its first post. */
-export interface Topic extends Omit<TopicListItem, 'unreadCount' | 'isNew'> {
+export interface Topic extends Omit<TopicListItem, 'unreadCount' | 'isNew' | 'watchLevel'> {
   deleted: boolean;
+  /** A group topic its staff announced to the members (it reaches their home feeds). */
+  announced?: boolean;
   permissions: TopicPermissions;
   firstPost: Post;
 }

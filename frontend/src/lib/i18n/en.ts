@@ -375,6 +375,8 @@ export const en = {
   'mod.lock': 'Lock',
   'mod.unlock': 'Unlock',
   'mod.close': 'Close',
+  'mod.announce': 'Announce to group members',
+  'mod.unannounce': 'Withdraw the announcement',
   'mod.reopen': 'Reopen',
   'mod.move': 'Move to another board…',
   'mod.moveTitle': 'Move this topic',

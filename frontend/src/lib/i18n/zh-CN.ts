@@ -375,6 +375,8 @@ export const zhCN: Record<MessageKey, string> = {
   'mod.lock': '锁定',
   'mod.unlock': '解除锁定',
   'mod.close': '关闭',
+  'mod.announce': '作为公告推送给小组成员',
+  'mod.unannounce': '撤回公告',
   'mod.reopen': '重新开放',
   'mod.move': '移动到其他版块…',
   'mod.moveTitle': '移动这个主题',

@@ -525,7 +525,8 @@ public class TopicQueries {
         Instant lastPostedAt,
         UserCard lastPoster,
         String excerpt,
-        Integer lastRead) {}
+        Integer lastRead,
+        boolean announced) {}
     Row row =
         db.one(
                 "select "
@@ -534,7 +535,7 @@ public class TopicQueries {
                     + UserCard.columns("a")
                     + ", "
                     + UserCard.columns("lp")
-                    + ", tr.last_read_post_number"
+                    + ", tr.last_read_post_number, t.announced_at is not null as announced"
                     + Topic.FROM
                     + " join users a on a.id = t.author_id"
                     + " left join users lp on lp.id = t.last_poster_id"
@@ -550,7 +551,8 @@ public class TopicQueries {
                         Db.instant(rs, "last_posted_at"),
                         UserCard.read(rs, "lp"),
                         rs.getString("excerpt"),
-                        (Integer) rs.getObject("last_read_post_number")),
+                        (Integer) rs.getObject("last_read_post_number"),
+                        rs.getBoolean("announced")),
                 userId,
                 topicId)
             .orElseThrow(() -> ApiException.notFound("Topic"));
@@ -578,12 +580,14 @@ public class TopicQueries {
         topic.deleted(),
         row.excerpt(),
         row.lastRead(),
+        row.announced(),
         new TopicView.Permissions(
             guardian.canReplyTo(topic),
             guardian.canEdit(topic),
             guardian.canDelete(topic),
             guardian.canModerate(topic),
-            guardian.canMarkRead(topic)),
+            guardian.canMarkRead(topic),
+            guardian.canAnnounce(topic)),
         posts.first(guardian, topic));
   }
 }

@@ -138,7 +138,13 @@ class FeedKindsTest extends ForumTest {
         403,
         "/problems/forbidden");
 
-    expect(200, owner.client().patch("/api/v1/topics/" + topic, Map.of("announcement", true)));
+    TestClient.Response view =
+        expect(200, owner.client().patch("/api/v1/topics/" + topic, Map.of("announcement", true)));
+    assertThat(view.get("announced")).isEqualTo(true);
+    assertThat(((Map<?, ?>) view.get("permissions")).get("canAnnounce")).isEqualTo(true);
+    TestClient.Response asMember = expect(200, member.client().get("/api/v1/topics/" + topic));
+    assertThat(((Map<?, ?>) asMember.get("permissions")).get("canAnnounce")).isEqualTo(false);
+    assertThat(fx().auditActions("topic", topic)).contains("announce_topic");
     assertThat(awaitKeys(member, k -> !k.isEmpty())).containsExactly("a" + topic);
     Map<String, Object> item = member.client().get("/api/v1/feed").items().get(0);
     assertThat(item.get("kind")).isEqualTo("announcement");
