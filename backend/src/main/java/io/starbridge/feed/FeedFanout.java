@@ -10,10 +10,12 @@ import java.util.Set;
 /**
  * The outbox consumer that keeps the Redis copies of home feeds current: a new topic goes to the
  * warm feeds of everyone following its author (unless the author is a big source), board, group or
- * tags, except those who muted or blocked the author or muted the board or group; a change in what
- * a person follows, mutes or blocks rebuilds that person's feed from PostgreSQL (so unfollowing
- * removes that source's items and following backfills its recent ones). Redis writes are
- * idempotent, so an event applied twice does no harm. Hot lists are updated here too.
+ * tags; a reply to the topic's watchers; an announcement to the group's members; a published
+ * chapter to the work's subscribers and its authors' followers — each except those who muted or
+ * blocked the author or muted the place. A change in what a person follows, watches, mutes, blocks,
+ * belongs to or subscribes to rebuilds that person's feed from PostgreSQL (so unfollowing removes
+ * that source's items and following backfills its recent ones). Redis writes are idempotent, so an
+ * event applied twice does no harm. Hot lists are updated here too.
  */
 @Singleton
 class FeedFanout implements OutboxHandler {

@@ -30,9 +30,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Home timelines. PostgreSQL says what belongs in a person's feed ({@link #FEED_SQL}: new topics by
- * the people, boards, groups and tags they follow, minus people they muted or blocked and boards or
- * groups they muted); Redis keeps a copy per person, the sorted set {@code feed:home:{userId}}
- * (member: topic id, score: creation time in ms), capped at {@code starbridge.feed.cap} items.
+ * the people, boards, groups and tags they follow, replies in topics they watch, announcements of
+ * their groups, new chapters of followed authors' and subscribed works, minus people they muted or
+ * blocked and muted topics, boards and groups); Redis keeps a copy per person, the sorted set
+ * {@code feed:home:{userId}} (member: see {@link FeedItems}, score: time in ms), capped at {@code
+ * starbridge.feed.cap} items.
  *
  * <ul>
  *   <li>Writes fan out ({@link #fanOut}) to the feeds that exist (warm); a missing feed is cold and
@@ -40,7 +42,7 @@ import org.slf4j.LoggerFactory;
  *       stays warm.
  *   <li>Authors with more followers than {@code starbridge.feed.big-source-followers} are not
  *       fanned out; their topics are merged in at read time.
- *   <li>Reads re-check every item with the reader's read scope ({@link TopicQueries#cards}), so
+ *   <li>Reads re-check every item with the reader's read scope and Guardian ({@link FeedItems}), so
  *       what was hidden, deleted or made private since fan-out never shows.
  *   <li>When Redis does not answer, reads are served from PostgreSQL and writes skip the copy.
  * </ul>
