@@ -139,3 +139,71 @@ test('a followed author posts: the open tab shows the badge live and the feed sh
     await browser.close();
   }
 });
+
+test('watching a board from its page: replies reach the feed and the topic list counts unread', async () => {
+  await requireBackend();
+  const a = uniqueHandle();
+  const b = uniqueHandle();
+  const aApi = await account(a);
+  const bApi = await account(b);
+  const title = `Tidally locked weather ${a}`;
+  const created = await aApi.request('POST', '/topics', {
+    board: BOARD,
+    title,
+    body: 'How would clouds move on a planet that always shows one face to its star?',
+    tags: [],
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const topicId = created.body.id;
+  // B has read the first post.
+  assert.equal((await bApi.request('POST', `/topics/${topicId}/read`, { postNumber: 1 })).status, 204);
+
+  const browser = await launchBrowser();
+  try {
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    const errors = watchForErrors(page);
+    await page.goto(`${BASE_URL}/signin`);
+    await page.getByLabel('Handle or email').fill(b);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
+    await page
+      .locator('header.site-header')
+      .getByRole('button', { name: `Account menu for @${b}` })
+      .waitFor();
+
+    await page.goto(`${BASE_URL}/b/${BOARD}`);
+    const select = page.getByTestId('watch-boards');
+    await select.waitFor();
+    assert.equal(await select.inputValue(), 'normal');
+    await select.selectOption('watching');
+    await page.waitForFunction(() => {
+      const s = document.querySelector('[data-testid="watch-boards"]');
+      return s instanceof HTMLSelectElement && !s.disabled && s.value === 'watching';
+    });
+    const level = await bApi.request('GET', `/boards/${BOARD}/watch`);
+    assert.equal(level.body.level, 'watching');
+
+    const reply = await aApi.request('POST', `/topics/${topicId}/posts`, {
+      body: 'The terminator line would be one long storm front, I think.',
+    });
+    assert.equal(reply.status, 201, JSON.stringify(reply.body));
+
+    // The reply appears in B's feed as a reply card (the feed is fanned out from the outbox).
+    await page.goto(`${BASE_URL}/`);
+    const card = page.getByTestId('home-feed').locator('[data-kind="reply"]').filter({ hasText: title });
+    for (let i = 0; i < 20 && (await card.count()) === 0; i++) {
+      await page.waitForTimeout(500);
+      await page.reload();
+    }
+    await card.first().waitFor({ timeout: 5_000 });
+    assert.match(await card.first().textContent(), new RegExp(`New reply by @${a}`));
+
+    // The board's list counts the unread reply on the watched board's topic.
+    await page.goto(`${BASE_URL}/b/${BOARD}`);
+    await page.getByRole('main').getByLabel('1 unread posts').first().waitFor({ timeout: 10_000 });
+    await screenshot(page, 'board-watching');
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});

@@ -144,6 +144,33 @@ export interface TopicListItem {
   unreadCount?: number | null;
   lastReadPostNumber?: number | null;
   isNew?: boolean | null;
+  /** The caller's level: the topic's own, else its board's or group's; unread counts need tracking or watching. */
+  watchLevel?: 'watching' | 'tracking' | 'normal' | 'muted' | null;
+}
+
+/** One home-feed item: a new topic, a reply in a watched topic, a group announcement or a chapter. */
+export interface FeedItem {
+  kind: 'topic' | 'reply' | 'announcement' | 'chapter';
+  key: string;
+  at: string;
+  topic?: TopicListItem | null;
+  post?: {
+    id: number;
+    topicId: number;
+    postNumber: number;
+    author: UserCard;
+    excerpt: string;
+    createdAt: string;
+  } | null;
+  chapter?: {
+    id: number;
+    position: number;
+    title: string;
+    workId: number;
+    workTitle: string;
+    author: UserCard;
+    publishedAt: string;
+  } | null;
 }
 
 export interface TopicPermissions {
@@ -152,11 +179,15 @@ export interface TopicPermissions {
   canDelete: boolean;
   canModerate: boolean;
   canMarkRead: boolean;
+  /** Group topics: the group's moderators may make it an announcement. */
+  canAnnounce?: boolean;
 }
 
 /** One topic: its meta, what the caller may do, and its first post. */
-export interface Topic extends Omit<TopicListItem, 'unreadCount' | 'isNew'> {
+export interface Topic extends Omit<TopicListItem, 'unreadCount' | 'isNew' | 'watchLevel'> {
   deleted: boolean;
+  /** A group topic its staff announced to the members (it reaches their home feeds). */
+  announced?: boolean;
   permissions: TopicPermissions;
   firstPost: Post;
 }

@@ -1,6 +1,7 @@
 import { useParams } from 'react-router';
 import { ButtonLink } from '@/components/Button';
 import { ErrorState, LoadingState } from '@/components/States';
+import { WatchControl } from '@/components/WatchControl';
 import { useSession } from '@/lib/auth';
 import { useI18n } from '@/lib/i18n';
 import { useBoard } from '@/features/boards/api/getBoard';
@@ -35,6 +36,7 @@ export function BoardRoute() {
         actions={
           <>
             <FollowToggle target={{ kind: 'board', slug: b.slug }} />
+            {user && <WatchControl type="boards" id={b.slug} />}
             {action}
           </>
         }

@@ -1,6 +1,7 @@
 import { useNavigate, useParams } from 'react-router';
 import { ButtonLink } from '@/components/Button';
 import { EmptyState, ErrorState, LoadingState } from '@/components/States';
+import { WatchControl } from '@/components/WatchControl';
 import { isApiError } from '@/lib/api';
 import { useSession } from '@/lib/auth';
 import { useI18n } from '@/lib/i18n';
@@ -69,7 +70,15 @@ export function GroupRoute() {
   return (
     <div className="group-page">
       <title>{`${g.name} · ${t('app.name')}`}</title>
-      <GroupHeader group={g} actions={<MembershipButtons group={g} signedIn={user !== null} />} />
+      <GroupHeader
+        group={g}
+        actions={
+          <>
+            <MembershipButtons group={g} signedIn={user !== null} />
+            {user && <WatchControl type="groups" id={g.slug} />}
+          </>
+        }
+      />
       <div className="group-page__panel">{panel}</div>
     </div>
   );

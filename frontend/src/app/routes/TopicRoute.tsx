@@ -18,7 +18,7 @@ import { ModeratorMenu } from '@/features/topics/components/ModeratorMenu';
 import type { PostActions } from '@/features/topics/components/PostItem';
 import { topicPath } from '@/features/topics/components/TopicBits';
 import { TopicView } from '@/features/topics/components/TopicView';
-import { WatchControl } from '@/features/notifications/components/WatchControl';
+import { WatchControl } from '@/components/WatchControl';
 import { NotFoundRoute } from './NotFoundRoute';
 
 function positive(value: string | undefined): number | null {

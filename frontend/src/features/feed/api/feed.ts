@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, apiPage } from '@/lib/api';
-import type { TopicListItem } from '@/types/api';
+import type { FeedItem, TopicListItem } from '@/types/api';
 
 export const feedKeys = {
   home: () => ['feed', 'home'] as const,
@@ -8,14 +8,17 @@ export const feedKeys = {
   tags: () => ['feed', 'tags'] as const,
 };
 
-/** GET /feed: the caller's home timeline (new topics by what they follow), cursor-paged. */
+/**
+ * GET /feed: the caller's home timeline (new topics by what they follow, replies in watched topics,
+ * group announcements, new chapters), cursor-paged.
+ */
 export function useHomeFeed(enabled: boolean) {
   return useInfiniteQuery({
     queryKey: feedKeys.home(),
     queryFn: ({ pageParam }) => {
       const params = new URLSearchParams({ limit: '20' });
       if (pageParam) params.set('cursor', pageParam);
-      return apiPage<TopicListItem>(`/feed?${params}`);
+      return apiPage<FeedItem>(`/feed?${params}`);
     },
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor ?? undefined,

@@ -1,27 +1,35 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { TopicListItem } from '@/types/api';
+import type { FeedItem, TopicListItem } from '@/types/api';
 import { Button } from '@/components/Button';
 import { EmptyState, ErrorState, LoadingState } from '@/components/States';
 import { useI18n } from '@/lib/i18n';
 import { useHomeFeed, useHot, useTrendingTags } from '../api/feed';
+import './feed.css';
 
-/** The signed-in home: what the people, boards, groups and tags one follows post. */
-/** `renderTopics` draws the cards (app/ passes the topic list's rows). */
+/**
+ * The signed-in home: what the people, boards, groups and tags one follows post, replies in watched
+ * topics, announcements of one's groups and new chapters. `renderTopics` draws topic cards (app/
+ * passes the topic list's rows).
+ */
 export function HomeFeed({ renderTopics }: { renderTopics: (topics: TopicListItem[]) => ReactNode }) {
   const { t } = useI18n();
   const feed = useHomeFeed(true);
   if (feed.isPending) return <LoadingState />;
   if (feed.isError) return <ErrorState error={feed.error} onRetry={() => void feed.refetch()} />;
-  const topics = feed.data.pages.flatMap((p) => p.items);
-  if (topics.length === 0) {
+  const items = feed.data.pages.flatMap((p) => p.items);
+  if (items.length === 0) {
     return (
       <EmptyState title={t('feed.empty')} icon="✦" action={<Link to="/latest">{t('home.allLatest')}</Link>} />
     );
   }
   return (
     <>
-      <div data-testid="home-feed">{renderTopics(topics)}</div>
+      <div data-testid="home-feed">
+        {items.map((item) => (
+          <FeedEntry key={item.key} item={item} renderTopics={renderTopics} />
+        ))}
+      </div>
       {feed.hasNextPage && (
         <Button
           variant="secondary"
@@ -32,6 +40,51 @@ export function HomeFeed({ renderTopics }: { renderTopics: (topics: TopicListIte
         </Button>
       )}
     </>
+  );
+}
+
+function FeedEntry({
+  item,
+  renderTopics,
+}: {
+  item: FeedItem;
+  renderTopics: (topics: TopicListItem[]) => ReactNode;
+}) {
+  const { t } = useI18n();
+  if (item.kind === 'chapter' && item.chapter) {
+    const c = item.chapter;
+    return (
+      <article className="feed-item feed-item--chapter" data-kind="chapter">
+        <p className="feed-item__label">
+          {c.position === 1
+            ? t('feed.kind.newWork', { handle: c.author.handle })
+            : t('feed.kind.newChapter', { handle: c.author.handle, position: c.position })}
+        </p>
+        <Link to={`/works/${c.workId}`} className="feed-item__title">
+          {c.workTitle}
+          {c.title ? ` · ${c.title}` : ''}
+        </Link>
+      </article>
+    );
+  }
+  if (!item.topic) return null;
+  if (item.kind === 'reply' && item.post) {
+    const p = item.post;
+    return (
+      <article className="feed-item feed-item--reply" data-kind="reply">
+        <p className="feed-item__label">{t('feed.kind.reply', { handle: p.author.handle })}</p>
+        <Link to={`/t/${item.topic.slug}/${item.topic.id}/${p.postNumber}`} className="feed-item__title">
+          {item.topic.title}
+        </Link>
+        <p className="feed-item__excerpt">{p.excerpt}</p>
+      </article>
+    );
+  }
+  return (
+    <div className="feed-item" data-kind={item.kind}>
+      {item.kind === 'announcement' && <p className="feed-item__label">{t('feed.kind.announcement')}</p>}
+      {renderTopics([item.topic])}
+    </div>
   );
 }
 

@@ -7,14 +7,13 @@ import {
   type QueryClient,
 } from '@tanstack/react-query';
 import { api } from '@/lib/api';
-import type { NotificationPage, Preference, WatchLevel } from './types';
+import type { NotificationPage, Preference } from './types';
 
 export const notificationKeys = {
   all: () => ['notifications'] as const,
   list: (limit: number) => ['notifications', 'list', limit] as const,
   unread: () => ['notifications', 'unread'] as const,
   preferences: () => ['notifications', 'preferences'] as const,
-  watch: (type: 'topics' | 'boards' | 'groups', id: string | number) => ['watch', type, String(id)] as const,
 };
 
 export function getNotifications(limit: number, cursor: string | null): Promise<NotificationPage> {
@@ -77,26 +76,5 @@ export function useUpdatePreference() {
         body: { items: [change] },
       }).then((r) => r.items),
     onSuccess: (items) => client.setQueryData(notificationKeys.preferences(), items),
-  });
-}
-
-export function useWatchLevel(type: 'topics' | 'boards' | 'groups', id: string | number, enabled: boolean) {
-  return useQuery({
-    queryKey: notificationKeys.watch(type, id),
-    queryFn: () =>
-      api<{ level: WatchLevel }>(`/${type}/${encodeURIComponent(String(id))}/watch`).then((r) => r.level),
-    enabled,
-  });
-}
-
-export function useSetWatchLevel(type: 'topics' | 'boards' | 'groups', id: string | number) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (level: WatchLevel) =>
-      api<{ level: WatchLevel }>(`/${type}/${encodeURIComponent(String(id))}/watch`, {
-        method: 'PUT',
-        body: { level },
-      }).then((r) => r.level),
-    onSuccess: (level) => client.setQueryData(notificationKeys.watch(type, id), level),
   });
 }

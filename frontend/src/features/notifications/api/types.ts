@@ -49,6 +49,3 @@ export interface Preference {
   email: boolean;
   emailAvailable: boolean;
 }
-
-export type WatchLevel = 'watching' | 'tracking' | 'normal' | 'muted';
-export const WATCH_LEVELS: readonly WatchLevel[] = ['watching', 'tracking', 'normal', 'muted'];

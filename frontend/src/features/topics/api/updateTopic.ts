@@ -10,6 +10,8 @@ export interface ModerateTopicRequest {
   closed?: boolean;
   /** Moves the topic to the board with this slug. */
   board?: string;
+  /** Group topics: announce to the members (their home feeds) or withdraw it. */
+  announcement?: boolean;
   reason?: string;
 }
 

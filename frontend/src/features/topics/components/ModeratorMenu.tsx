@@ -9,7 +9,7 @@ import type { Board, Topic } from '@/types/api';
 import { useModerateTopic, type ModerateTopicRequest } from '../api/updateTopic';
 
 /**
- * Pin, lock, close and move: shown only when the server says the caller may moderate the topic
+ * Pin, lock, close, move and (group topics) announce: shown only when the server says the caller may moderate the topic
  * (the route passes the boards a topic can move to).
  */
 export function ModeratorMenu({ topic, boards }: { topic: Topic; boards: readonly Board[] }) {
@@ -58,6 +58,11 @@ export function ModeratorMenu({ topic, boards }: { topic: Topic; boards: readonl
             <Menu.Item className="menu__item" onSelect={() => act({ closed: !topic.closed })}>
               {topic.closed ? t('mod.reopen') : t('mod.close')}
             </Menu.Item>
+            {topic.permissions.canAnnounce && (
+              <Menu.Item className="menu__item" onSelect={() => act({ announcement: !topic.announced })}>
+                {topic.announced ? t('mod.unannounce') : t('mod.announce')}
+              </Menu.Item>
+            )}
             {choices.length > 0 && (
               <Menu.Item
                 className="menu__item"

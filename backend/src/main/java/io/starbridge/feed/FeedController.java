@@ -16,7 +16,6 @@ import io.starbridge.group.GroupLookup;
 import io.starbridge.security.Actor;
 import io.starbridge.security.Guardian;
 import io.starbridge.security.Guardians;
-import io.starbridge.topic.TopicListItem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -48,8 +47,10 @@ class FeedController {
   @Get("/feed{?limit,cursor}")
   @Operation(
       summary =
-          "The caller's home timeline: new topics by followed people, boards, groups and tags, newest first")
-  Page<TopicListItem> feed(
+          "The caller's home timeline, newest first: new topics by followed people, boards, groups and"
+              + " tags; replies in watched topics; announcements of the caller's groups; new chapters"
+              + " of followed authors' and subscribed works")
+  Page<FeedItem> feed(
       @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
       @Nullable @QueryValue Integer limit,
       @Nullable @QueryValue String cursor) {

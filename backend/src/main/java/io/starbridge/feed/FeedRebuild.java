@@ -18,7 +18,10 @@ public class FeedRebuild {
     this.hot = hot;
   }
 
-  /** Rebuilds the feeds of everyone who follows something; returns how many. */
+  /**
+   * Rebuilds the feeds of everyone whose feed can hold something (follows, watches, group
+   * memberships, work subscriptions); returns how many.
+   */
   public int run(PrintStream out) {
     long dropped = feed.dropAll();
     out.println("dropped " + dropped + " feeds");
@@ -29,7 +32,10 @@ public class FeedRebuild {
                    exists (select 1 from user_follows f where f.follower_id = u.id)
                 or exists (select 1 from board_follows f where f.user_id = u.id)
                 or exists (select 1 from group_follows f where f.user_id = u.id)
-                or exists (select 1 from tag_follows f where f.user_id = u.id))
+                or exists (select 1 from tag_follows f where f.user_id = u.id)
+                or exists (select 1 from watches w where w.user_id = u.id and w.level = 'watching')
+                or exists (select 1 from group_members m where m.user_id = u.id and m.state = 'active')
+                or exists (select 1 from work_subscriptions s where s.user_id = u.id))
                 order by id
                 """,
             rs -> rs.getLong(1));

@@ -14,8 +14,6 @@ import io.starbridge.common.Cursors;
 import io.starbridge.common.Db;
 import io.starbridge.common.Page;
 import io.starbridge.security.Guardian;
-import io.starbridge.topic.TopicListItem;
-import io.starbridge.topic.TopicQueries;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -32,9 +30,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Home timelines. PostgreSQL says what belongs in a person's feed ({@link #FEED_SQL}: new topics by
- * the people, boards, groups and tags they follow, minus people they muted or blocked and boards or
- * groups they muted); Redis keeps a copy per person, the sorted set {@code feed:home:{userId}}
- * (member: topic id, score: creation time in ms), capped at {@code starbridge.feed.cap} items.
+ * the people, boards, groups and tags they follow, replies in topics they watch, announcements of
+ * their groups, new chapters of followed authors' and subscribed works, minus people they muted or
+ * blocked and muted topics, boards and groups); Redis keeps a copy per person, the sorted set
+ * {@code feed:home:{userId}} (member: see {@link FeedItems}, score: time in ms), capped at {@code
+ * starbridge.feed.cap} items.
  *
  * <ul>
  *   <li>Writes fan out ({@link #fanOut}) to the feeds that exist (warm); a missing feed is cold and
@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  *       stays warm.
  *   <li>Authors with more followers than {@code starbridge.feed.big-source-followers} are not
  *       fanned out; their topics are merged in at read time.
- *   <li>Reads re-check every item with the reader's read scope ({@link TopicQueries#cards}), so
+ *   <li>Reads re-check every item with the reader's read scope and Guardian ({@link FeedItems}), so
  *       what was hidden, deleted or made private since fan-out never shows.
  *   <li>When Redis does not answer, reads are served from PostgreSQL and writes skip the copy.
  * </ul>
@@ -59,25 +59,81 @@ public class HomeFeed {
           + "redis.call('zadd', KEYS[1], ARGV[1], ARGV[2]); "
           + "redis.call('zremrangebyrank', KEYS[1], 0, -(tonumber(ARGV[3]) + 1)); return 1 end return 0";
 
+  /**
+   * What a feed is, newest first: new topics from followed people, boards, groups and tags; replies
+   * in topics one watches (watching on the topic, or on its board or group unless the topic has a
+   * level of its own); announcements of groups one belongs to; new chapters of works by followed
+   * authors or subscribed to. Minus one's own, people one muted or blocked, and muted topics,
+   * boards and groups. Parameters: user, upper time bound (exclusive), per-part limit ×4, cursor
+   * (ms, member), limit. Each part reads its own index newest first; the cursor is applied on top.
+   */
   static final String FEED_SQL =
       """
-          select t.id, t.created_at from topics t
-           where t.deleted_at is null and t.author_id <> ?
-             and (exists (select 1 from user_follows f where f.follower_id = ? and f.followee_id = t.author_id)
-               or exists (select 1 from board_follows f where f.user_id = ? and f.board_id = t.board_id)
-               or exists (select 1 from group_follows f where f.user_id = ? and f.group_id = t.group_id)
-               or exists (select 1 from tag_follows f where f.user_id = ? and f.tag = any(t.tags)))
-             and not exists (select 1 from user_ignores i where i.user_id = ? and i.target_id = t.author_id)
-             and not exists (select 1 from watches w where w.user_id = ? and w.level = 'muted'
-                   and ((w.target_type = 'board' and w.target_id = t.board_id)
-                     or (w.target_type = 'group' and w.target_id = t.group_id)))
-             and (t.created_at, t.id) < (?, ?)
-           order by t.created_at desc, t.id desc
-           limit ?
+          with me as (select ?::bigint as uid, ?::timestamptz as upto),
+          watched as (
+              select w.target_id as topic_id from watches w, me
+               where w.user_id = me.uid and w.target_type = 'topic' and w.level = 'watching'
+              union
+              select t.id from watches w cross join me join topics t on t.board_id = w.target_id
+               where w.user_id = me.uid and w.target_type = 'board' and w.level = 'watching'
+              union
+              select t.id from watches w cross join me join topics t on t.group_id = w.target_id
+               where w.user_id = me.uid and w.target_type = 'group' and w.level = 'watching'
+          )
+          select x.member, x.at from (
+            (select t.id::text as member, t.created_at as at from topics t, me
+              where t.deleted_at is null and t.author_id <> me.uid and t.created_at < me.upto
+                and (exists (select 1 from user_follows f where f.follower_id = me.uid and f.followee_id = t.author_id)
+                  or exists (select 1 from board_follows f where f.user_id = me.uid and f.board_id = t.board_id)
+                  or exists (select 1 from group_follows f where f.user_id = me.uid and f.group_id = t.group_id)
+                  or exists (select 1 from tag_follows f where f.user_id = me.uid and f.tag = any(t.tags)))
+                and not exists (select 1 from user_ignores i where i.user_id = me.uid and i.target_id = t.author_id)
+                and not exists (select 1 from watches w where w.user_id = me.uid and w.level = 'muted'
+                      and ((w.target_type = 'board' and w.target_id = t.board_id)
+                        or (w.target_type = 'group' and w.target_id = t.group_id)
+                        or (w.target_type = 'topic' and w.target_id = t.id)))
+              order by t.created_at desc, t.id desc limit ?)
+            union all
+            (select 'a' || t.id, t.announced_at from topics t cross join me
+               join group_members m on m.group_id = t.group_id and m.user_id = me.uid and m.state = 'active'
+              where t.announced_at is not null and t.deleted_at is null and t.author_id <> me.uid
+                and t.announced_at < me.upto
+                and not exists (select 1 from user_ignores i where i.user_id = me.uid and i.target_id = t.author_id)
+                and not exists (select 1 from watches w where w.user_id = me.uid and w.level = 'muted'
+                      and ((w.target_type = 'group' and w.target_id = t.group_id)
+                        or (w.target_type = 'topic' and w.target_id = t.id)))
+              order by t.announced_at desc limit ?)
+            union all
+            (select 'p' || p.id, p.created_at from watched wt cross join me
+               join topics t on t.id = wt.topic_id and t.deleted_at is null
+               join posts p on p.topic_id = t.id
+              where p.post_number > 1 and p.deleted_at is null and p.author_id <> me.uid
+                and p.created_at < me.upto
+                and not exists (select 1 from watches o where o.user_id = me.uid and o.target_type = 'topic'
+                      and o.target_id = t.id and o.level <> 'watching')
+                and not exists (select 1 from user_ignores i where i.user_id = me.uid and i.target_id = p.author_id)
+              order by p.created_at desc limit ?)
+            union all
+            (select 'c' || c.id, c.published_at from chapters c cross join me
+               join works w on w.id = c.work_id and w.deleted_at is null and w.visibility <> 'draft'
+              where c.published_at is not null and c.deleted_at is null and c.published_at < me.upto
+                and (exists (select 1 from work_subscriptions s where s.user_id = me.uid and s.work_id = w.id)
+                  or exists (select 1 from work_authors a join user_follows f
+                               on f.followee_id = a.user_id and f.follower_id = me.uid
+                              where a.work_id = w.id and a.state = 'active'))
+                and not exists (select 1 from work_authors a where a.work_id = w.id and a.user_id = me.uid)
+                and not exists (select 1 from work_authors a join user_ignores i
+                               on i.target_id = a.user_id and i.user_id = me.uid
+                              where a.work_id = w.id and a.state = 'active')
+              order by c.published_at desc limit ?)
+          ) x
+          where (floor(extract(epoch from x.at) * 1000)::bigint, x.member collate "C") < (?, ?)
+          order by floor(extract(epoch from x.at) * 1000)::bigint desc, x.member collate "C" desc
+          limit ?
           """;
 
   private final Db db;
-  private final TopicQueries topics;
+  private final FeedItems feedItems;
   private final RedisClient redisClient;
   private final String prefix;
   private final int cap;
@@ -88,13 +144,13 @@ public class HomeFeed {
 
   public HomeFeed(
       Db db,
-      TopicQueries topics,
+      FeedItems feedItems,
       RedisClient redisClient,
       @Value("${starbridge.redis.key-prefix:sb:}") String prefix,
       @Value("${starbridge.feed.cap:800}") int cap,
       @Value("${starbridge.feed.big-source-followers:2000}") int bigSource) {
     this.db = db;
-    this.topics = topics;
+    this.feedItems = feedItems;
     this.redisClient = redisClient;
     this.prefix = prefix;
     this.cap = cap;
@@ -113,58 +169,63 @@ public class HomeFeed {
     return bigSource;
   }
 
-  /** An item: topic id and creation time in ms. */
-  record Entry(long topicId, long millis) {}
+  /** An item: its member ({@link FeedItems}: a topic id, or a kind letter and an id) and ms. */
+  record Entry(String member, long millis) {}
+
+  /** Sorts after every member: the start of a feed. */
+  static final String TOP = "~";
 
   // ---- reads ----
 
-  /** GET /feed: the caller's timeline, newest first, keyset-paged by (time, id). */
-  public Page<TopicListItem> page(
-      Guardian g, @Nullable Integer limitParam, @Nullable String cursor) {
+  /** GET /feed: the caller's timeline, newest first, keyset-paged by (time, member). */
+  public Page<FeedItem> page(Guardian g, @Nullable Integer limitParam, @Nullable String cursor) {
     int limit = Cursors.limit(limitParam, 20, 100);
     long userId = g.actor().id();
     long beforeMillis = Long.MAX_VALUE;
-    long beforeId = Long.MAX_VALUE;
+    String beforeMember = TOP;
     if (cursor != null && !cursor.isBlank()) {
       List<String> parts = Cursors.decode(cursor, 2);
       try {
         beforeMillis = Long.parseLong(parts.get(0));
-        beforeId = Long.parseLong(parts.get(1));
       } catch (NumberFormatException e) {
+        throw Cursors.invalid();
+      }
+      beforeMember = parts.get(1);
+      if (beforeMember.isEmpty()) {
         throw Cursors.invalid();
       }
     }
     int want = limit + 1;
     int fetch = want * 2 + 10; // room for items the re-check drops
-    List<Entry> candidates = fromRedis(userId, beforeMillis, beforeId, fetch);
+    List<Entry> candidates = fromRedis(userId, beforeMillis, beforeMember, fetch);
     boolean complete;
     if (candidates == null) {
-      candidates = fromDatabase(userId, beforeMillis, beforeId, fetch);
+      candidates = fromDatabase(userId, beforeMillis, beforeMember, fetch);
       complete = candidates.size() < fetch;
     } else {
       complete = candidates.size() < fetch;
-      List<Entry> big = bigSources(userId, beforeMillis, beforeId, fetch);
+      List<Entry> big = bigSources(userId, beforeMillis, beforeMember, fetch);
       if (!big.isEmpty()) {
         candidates = merge(candidates, big, fetch);
         complete = complete && big.size() < fetch;
       }
     }
-    List<TopicListItem> items = topics.cards(g, candidates.stream().map(Entry::topicId).toList());
+    List<FeedItem> items = feedItems.hydrate(g, candidates);
     String next = null;
     if (items.size() > limit) {
       items = items.subList(0, limit);
-      TopicListItem last = items.get(limit - 1);
-      next = Cursors.encode(Long.toString(last.createdAt().toEpochMilli()), last.id());
+      FeedItem last = items.get(limit - 1);
+      next = Cursors.encode(Long.toString(last.at().toEpochMilli()), last.key());
     } else if (!complete && !candidates.isEmpty()) {
       Entry last = candidates.get(candidates.size() - 1);
-      next = Cursors.encode(Long.toString(last.millis()), last.topicId());
+      next = Cursors.encode(Long.toString(last.millis()), last.member());
     }
     return new Page<>(items, next);
   }
 
   /** From the Redis copy (rebuilt first when cold), or null when Redis does not answer. */
   @Nullable
-  List<Entry> fromRedis(long userId, long beforeMillis, long beforeId, int fetch) {
+  List<Entry> fromRedis(long userId, long beforeMillis, String beforeMember, int fetch) {
     RedisCommands<String, String> cmd = commands();
     if (cmd == null) {
       return null;
@@ -185,8 +246,8 @@ public class HomeFeed {
         if (SENTINEL.equals(v.getValue())) {
           continue;
         }
-        Entry e = new Entry(Long.parseLong(v.getValue()), (long) v.getScore());
-        if (before(e, beforeMillis, beforeId)) {
+        Entry e = new Entry(v.getValue(), (long) v.getScore());
+        if (before(e, beforeMillis, beforeMember)) {
           out.add(e);
         }
       }
@@ -199,44 +260,44 @@ public class HomeFeed {
   }
 
   private static final Comparator<Entry> NEWEST_FIRST =
-      Comparator.comparingLong(Entry::millis).thenComparingLong(Entry::topicId).reversed();
+      Comparator.comparingLong(Entry::millis).thenComparing(Entry::member).reversed();
 
-  private static boolean before(Entry e, long millis, long id) {
-    return e.millis() < millis || (e.millis() == millis && e.topicId() < id);
+  private static boolean before(Entry e, long millis, String member) {
+    return e.millis() < millis || (e.millis() == millis && e.member().compareTo(member) < 0);
   }
 
   private static List<Entry> merge(List<Entry> a, List<Entry> b, int max) {
-    Map<Long, Entry> all = new LinkedHashMap<>();
-    a.forEach(e -> all.put(e.topicId(), e));
-    b.forEach(e -> all.putIfAbsent(e.topicId(), e));
+    Map<String, Entry> all = new LinkedHashMap<>();
+    a.forEach(e -> all.put(e.member(), e));
+    b.forEach(e -> all.putIfAbsent(e.member(), e));
     List<Entry> out = new ArrayList<>(all.values());
     out.sort(NEWEST_FIRST);
     return out.size() > max ? out.subList(0, max) : out;
   }
 
   /** The truth: the feed computed in PostgreSQL (used when Redis is away, and to rebuild). */
-  List<Entry> fromDatabase(long userId, long beforeMillis, long beforeId, int limit) {
-    Instant before =
+  List<Entry> fromDatabase(long userId, long beforeMillis, String beforeMember, int limit) {
+    Instant upto =
         beforeMillis == Long.MAX_VALUE
             ? Instant.parse("9999-01-01T00:00:00Z")
-            : Instant.ofEpochMilli(beforeMillis);
+            : Instant.ofEpochMilli(beforeMillis + 1);
+    int part = limit + 20; // ties at the cursor's millisecond are dropped after the union
     return db.list(
         FEED_SQL,
-        rs -> new Entry(rs.getLong(1), Db.instant(rs, "created_at").toEpochMilli()),
+        rs -> new Entry(rs.getString(1), Db.instant(rs, "at").toEpochMilli()),
         userId,
-        userId,
-        userId,
-        userId,
-        userId,
-        userId,
-        userId,
-        before,
-        beforeId,
+        upto,
+        part,
+        part,
+        part,
+        part,
+        beforeMillis,
+        beforeMember,
         limit);
   }
 
   /** Topics by followed authors too big to fan out, merged at read time. */
-  List<Entry> bigSources(long userId, long beforeMillis, long beforeId, int limit) {
+  List<Entry> bigSources(long userId, long beforeMillis, String beforeMember, int limit) {
     List<Long> big = bigAuthors();
     if (big.isEmpty()) {
       return List.of();
@@ -244,21 +305,27 @@ public class HomeFeed {
     Instant before =
         beforeMillis == Long.MAX_VALUE
             ? Instant.parse("9999-01-01T00:00:00Z")
-            : Instant.ofEpochMilli(beforeMillis);
-    return db.list(
-        """
+            : Instant.ofEpochMilli(beforeMillis + 1);
+    return db
+        .list(
+            """
             select t.id, t.created_at from user_follows f
               join topics t on t.author_id = f.followee_id and t.deleted_at is null
              where f.follower_id = ? and f.followee_id = any(?)
-               and (t.created_at, t.id) < (?, ?)
+               and t.created_at < ?
              order by t.created_at desc, t.id desc limit ?
             """,
-        rs -> new Entry(rs.getLong(1), Db.instant(rs, "created_at").toEpochMilli()),
-        userId,
-        big,
-        before,
-        beforeId,
-        limit);
+            rs ->
+                new Entry(
+                    Long.toString(rs.getLong(1)), Db.instant(rs, "created_at").toEpochMilli()),
+            userId,
+            big,
+            before,
+            limit + 20)
+        .stream()
+        .filter(e -> before(e, beforeMillis, beforeMember))
+        .limit(limit)
+        .toList();
   }
 
   private volatile List<Long> bigAuthors = List.of();
@@ -290,7 +357,7 @@ public class HomeFeed {
     if (cmd == null) {
       return false;
     }
-    List<Entry> entries = fromDatabase(userId, Long.MAX_VALUE, Long.MAX_VALUE, cap);
+    List<Entry> entries = fromDatabase(userId, Long.MAX_VALUE, TOP, cap);
     try {
       String key = key(userId);
       String tmp = key + ":building:" + Thread.currentThread().getId();
@@ -298,7 +365,7 @@ public class HomeFeed {
       List<ScoredValue<String>> values = new ArrayList<>();
       values.add(ScoredValue.just(0, SENTINEL));
       for (Entry e : entries) {
-        values.add(ScoredValue.just(e.millis(), Long.toString(e.topicId())));
+        values.add(ScoredValue.just(e.millis(), e.member()));
       }
       @SuppressWarnings("unchecked")
       ScoredValue<String>[] arr = values.toArray(new ScoredValue[0]);
@@ -327,20 +394,21 @@ public class HomeFeed {
   }
 
   /**
-   * Adds a topic to each of these (warm) feeds; returns how many feeds took it. The script calls go
-   * out pipelined on a connection of their own (auto-flush off): one write per chunk of feeds
-   * instead of one per feed, which is what lets a post reach thousands of feeds within a second.
+   * Adds an item (a member, see {@link FeedItems}) to each of these (warm) feeds; returns how many
+   * feeds took it. The script calls go out pipelined on a connection of their own (auto-flush off):
+   * one write per chunk of feeds instead of one per feed, which is what lets a post reach thousands
+   * of feeds within a second.
    */
-  synchronized int fanOut(Collection<Long> userIds, long topicId, long millis) {
+  synchronized int fanOut(Collection<Long> userIds, String member, long millis) {
     if (userIds.isEmpty()) {
       return 0;
     }
     try {
-      return fanOutPipelined(userIds, topicId, millis);
+      return fanOutPipelined(userIds, member, millis);
     } catch (NoScript e) {
       addSha = null; // Redis restarted or flushed its scripts: load it again, once
       try {
-        return fanOutPipelined(userIds, topicId, millis);
+        return fanOutPipelined(userIds, member, millis);
       } catch (NoScript again) {
         backOff(again);
         return 0;
@@ -355,7 +423,8 @@ public class HomeFeed {
     }
   }
 
-  private int fanOutPipelined(Collection<Long> userIds, long topicId, long millis) throws NoScript {
+  private int fanOutPipelined(Collection<Long> userIds, String member, long millis)
+      throws NoScript {
     StatefulRedisConnection<String, String> c = pipelineConnection();
     if (c == null) {
       return 0;
@@ -365,7 +434,6 @@ public class HomeFeed {
       if (addSha == null) {
         addSha = c.sync().scriptLoad(ADD_SCRIPT);
       }
-      String member = Long.toString(topicId);
       String score = Long.toString(millis);
       String capText = Integer.toString(cap);
       int added = 0;

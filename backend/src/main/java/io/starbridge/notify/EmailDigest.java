@@ -5,6 +5,7 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import io.starbridge.account.PublicUrl;
 import io.starbridge.common.Db;
 import io.starbridge.mail.Mailer;
+import io.starbridge.security.Guardian;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,20 +28,32 @@ class EmailDigest {
   private final Mailer mailer;
   private final PublicUrl publicUrl;
   private final Duration delay;
+  private final Recipients recipients;
 
   EmailDigest(
       Db db,
       Mailer mailer,
+      Recipients recipients,
       PublicUrl publicUrl,
       @Value("${starbridge.notify.email-delay:15m}") Duration delay) {
     this.db = db;
     this.mailer = mailer;
     this.publicUrl = publicUrl;
     this.delay = delay;
+    this.recipients = recipients;
   }
 
   private record Item(
-      long id, long userId, String email, String kind, String title, String slug, Long topicId) {}
+      long id,
+      long userId,
+      String email,
+      String kind,
+      String title,
+      String slug,
+      Long topicId,
+      Long postId,
+      Long groupId,
+      Long workId) {}
 
   @Scheduled(
       fixedDelay = "${starbridge.notify.digest-interval:1m}",
@@ -68,7 +81,8 @@ class EmailDigest {
     List<Item> due =
         db.list(
             """
-                select n.id, n.user_id, u.email, n.kind, t.title, t.slug, n.topic_id
+                select n.id, n.user_id, u.email, n.kind, coalesce(t.title, n.data->>'title') as title,
+                       t.slug, n.topic_id, n.post_id, n.group_id, (n.data->>'workId')::bigint as work_id
                   from notifications n
                   join users u on u.id = n.user_id and u.status not in ('deleted', 'suspended')
                   left join topics t on t.id = n.topic_id
@@ -88,7 +102,10 @@ class EmailDigest {
                     rs.getString(4),
                     rs.getString(5),
                     rs.getString(6),
-                    Db.nullableLong(rs, "topic_id")),
+                    Db.nullableLong(rs, "topic_id"),
+                    Db.nullableLong(rs, "post_id"),
+                    Db.nullableLong(rs, "group_id"),
+                    Db.nullableLong(rs, "work_id")),
             (double) delay.toMillis() / 1000.0,
             emailable,
             defaults);
@@ -97,7 +114,27 @@ class EmailDigest {
       byUser.computeIfAbsent(i.userId(), k -> new ArrayList<>()).add(i);
     }
     int sent = 0;
-    for (List<Item> items : byUser.values()) {
+    for (List<Item> all : byUser.values()) {
+      // What the person may no longer see (a work made private, a topic hidden or moved into a
+      // group they left) is not mailed; such rows are marked so the next run skips them too.
+      List<Item> items = new ArrayList<>();
+      List<Long> dropped = new ArrayList<>();
+      Guardian g = recipients.actor(all.get(0).userId()).map(recipients::guardian).orElse(null);
+      for (Item i : all) {
+        if (g != null
+            && recipients.maySee(g, i.topicId(), i.postId(), i.groupId())
+            && recipients.maySeeWork(g, i.workId())) {
+          items.add(i);
+        } else {
+          dropped.add(i.id());
+        }
+      }
+      if (!dropped.isEmpty()) {
+        db.update("update notifications set emailed_at = now() where id = any(?)", dropped);
+      }
+      if (items.isEmpty()) {
+        continue;
+      }
       StringBuilder text = new StringBuilder("You have unseen notifications on Starbridge:\n\n");
       List<String> links = new ArrayList<>();
       for (Item i : items) {

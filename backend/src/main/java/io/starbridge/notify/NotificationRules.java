@@ -223,7 +223,15 @@ class NotificationRules {
                 rs -> rs.getLong(1),
                 topicId)
             : db.list(
-                "select user_id from watches where target_type = 'topic' and target_id = ? and level = 'watching'",
+                """
+                    select w.user_id from watches w join topics t on t.id = ?
+                     where w.level = 'watching'
+                       and ((w.target_type = 'topic' and w.target_id = t.id)
+                         or (((w.target_type = 'board' and w.target_id = t.board_id)
+                            or (w.target_type = 'group' and w.target_id = t.group_id))
+                           and not exists (select 1 from watches o where o.user_id = w.user_id
+                                 and o.target_type = 'topic' and o.target_id = t.id)))
+                    """,
                 rs -> rs.getLong(1),
                 topicId);
     for (long id : watchers) {

@@ -143,10 +143,13 @@ class Notifier implements OutboxHandler {
                 select count(*) from watches w join topics t on t.id = ?
                  where w.user_id = ? and w.level = 'muted'
                    and ((w.target_type = 'topic' and w.target_id = t.id)
-                     or (w.target_type = 'board' and w.target_id = t.board_id)
-                     or (w.target_type = 'group' and w.target_id = t.group_id))
+                     or (((w.target_type = 'board' and w.target_id = t.board_id)
+                        or (w.target_type = 'group' and w.target_id = t.group_id))
+                       and not exists (select 1 from watches o where o.user_id = ?
+                             and o.target_type = 'topic' and o.target_id = t.id)))
                 """,
             topicId,
+            userId,
             userId)
         > 0;
   }

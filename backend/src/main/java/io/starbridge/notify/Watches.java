@@ -5,19 +5,24 @@ import io.starbridge.board.Board;
 import io.starbridge.board.BoardQueries;
 import io.starbridge.common.ApiException;
 import io.starbridge.common.Db;
+import io.starbridge.event.Outbox;
 import io.starbridge.group.Group;
 import io.starbridge.group.GroupLookup;
 import io.starbridge.security.Guardian;
 import io.starbridge.topic.Topic;
 import io.starbridge.topic.TopicLookup;
 import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Watch levels per topic, board or group: {@code watching} (every reply, or every new topic of a
- * board or group, notifies), {@code tracking} (no notifications beyond the direct ones; the SPA may
- * show unread counts), {@code normal} (no row: replies to me, mentions, quotes only) and {@code
- * muted} (nothing from there at all).
+ * Watch levels per topic, board or group: {@code watching} (every new post notifies and replies
+ * reach the home feed), {@code tracking} (topic lists show the count of unread posts; notified only
+ * of replies to me, mentions and quotes), {@code normal} (no row: replies to me, mentions, quotes
+ * only; no unread count) and {@code muted} (nothing from there at all; muted topics leave the home
+ * feed and the site-wide lists). A board's or group's level applies to its topics unless the topic
+ * has one of its own.
  */
 @Singleton
 class Watches {
@@ -27,9 +32,11 @@ class Watches {
   private final TopicLookup topics;
   private final BoardQueries boards;
   private final GroupLookup groups;
+  private final Outbox outbox;
 
-  Watches(Db db, TopicLookup topics, BoardQueries boards, GroupLookup groups) {
+  Watches(Db db, TopicLookup topics, BoardQueries boards, GroupLookup groups, Outbox outbox) {
     this.db = db;
+    this.outbox = outbox;
     this.topics = topics;
     this.boards = boards;
     this.groups = groups;
@@ -73,13 +80,17 @@ class Watches {
             .orElse("normal"));
   }
 
+  /** Sets a level; the home feed hears of it (watched replies and muted places come and go). */
+  @Transactional
   Level set(long userId, String type, long id, Level body) {
     String level = body == null ? null : body.level();
     if (level == null || !LEVELS.contains(level)) {
       throw ApiException.invalid(
           "level", "invalid", "level must be watching, tracking, normal or muted");
     }
-    if (level.equals("normal")) {
+    // A topic keeps an explicit "normal" (it overrides its board's or group's level); a board or
+    // group at normal simply has no row.
+    if (level.equals("normal") && !type.equals("topic")) {
       db.update(
           "delete from watches where user_id = ? and target_type = ? and target_id = ?",
           userId,
@@ -96,6 +107,12 @@ class Watches {
           id,
           level);
     }
+    outbox.publish(
+        "WatchChanged",
+        "user",
+        userId,
+        userId,
+        Map.of("userId", userId, "targetType", type, "targetId", id, "level", level));
     return new Level(level);
   }
 }

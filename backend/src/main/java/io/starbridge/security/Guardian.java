@@ -460,6 +460,25 @@ public final class Guardian {
         : canPostIn(topic.group());
   }
 
+  /**
+   * Marking a group topic as an announcement (it then reaches every member's home feed): the
+   * group's moderators and owner, and site staff who may moderate the topic.
+   */
+  public boolean canAnnounce(Topic topic) {
+    return topic.group() != null && !topic.deleted() && canModerate(topic);
+  }
+
+  public void ensureCanAnnounce(Topic topic) {
+    ensureSignedIn();
+    ensureCanSee(topic);
+    if (topic.group() == null) {
+      throw ApiException.forbidden("Only group topics can be announcements");
+    }
+    if (!canAnnounce(topic)) {
+      throw ApiException.forbidden("Only the group's moderators may make announcements");
+    }
+  }
+
   /** Only site staff pin globally, and only board topics (a group's pin stays in its group). */
   public boolean canPinGlobally(Topic topic) {
     return topic.board() != null && isStaff();

@@ -9,9 +9,11 @@ import java.util.List;
 
 /**
  * A row of a topic list. A topic lives in a board or a group: exactly one of {@code board} and
- * {@code group} is set. {@code unreadCount}, {@code lastReadPostNumber} and {@code isNew} are null
- * for anonymous callers; for members, {@code lastReadPostNumber} is null (and {@code unreadCount}
- * 0) until they open the topic.
+ * {@code group} is set. {@code unreadCount}, {@code lastReadPostNumber}, {@code isNew} and {@code
+ * watchLevel} are null for anonymous callers; for members, {@code lastReadPostNumber} is null until
+ * they open the topic, and {@code unreadCount} (posts after the last one read) is counted only for
+ * topics they track or watch ({@code watchLevel}: the topic's own level, else its board's or
+ * group's, else {@code normal}) and is 0 otherwise.
  */
 @Serdeable
 public record TopicListItem(
@@ -35,4 +37,5 @@ public record TopicListItem(
     String excerpt,
     @Nullable Integer unreadCount,
     @Nullable Integer lastReadPostNumber,
-    @Nullable Boolean isNew) {}
+    @Nullable Boolean isNew,
+    @Nullable String watchLevel) {}

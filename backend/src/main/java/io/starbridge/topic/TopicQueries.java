@@ -318,6 +318,14 @@ public class TopicQueries {
                     + " as sort_key, "
                     + section
                     + " as section")
+            // The caller's watch level: the topic's own, else its board's or group's.
+            .append(
+                ", coalesce((select w.level from watches w where w.user_id = ? and w.target_type = 'topic'"
+                    + " and w.target_id = t.id), (select w.level from watches w where w.user_id = ?"
+                    + " and ((w.target_type = 'board' and w.target_id = t.board_id)"
+                    + " or (w.target_type = 'group' and w.target_id = t.group_id)) limit 1)) as watch_level",
+                userId,
+                userId)
             .append(" from topics t")
             .append(" left join boards b on b.id = t.board_id")
             .append(" left join groups g on g.id = t.group_id")
@@ -335,6 +343,20 @@ public class TopicQueries {
       // Topics by people the caller muted or blocked leave its lists, in SQL so pages stay full.
       sql.append(
           " and not exists (select 1 from user_ignores ui where ui.user_id = ? and ui.target_id = t.author_id)",
+          userId);
+      // Muted topics leave every list; topics of muted boards and groups leave the site-wide ones
+      // (latest, tags, the home feed's cards) unless the topic has a level of its own.
+      boolean siteWide = source.boardId() == null && source.groupId() == null;
+      sql.append(
+          " and not exists (select 1 from watches mw where mw.user_id = ? and mw.level = 'muted'"
+              + " and ((mw.target_type = 'topic' and mw.target_id = t.id)"
+              + (siteWide
+                  ? " or (((mw.target_type = 'board' and mw.target_id = t.board_id)"
+                      + " or (mw.target_type = 'group' and mw.target_id = t.group_id))"
+                      + " and not exists (select 1 from watches ow where ow.user_id = mw.user_id"
+                      + " and ow.target_type = 'topic' and ow.target_id = t.id))"
+                  : "")
+              + "))",
           userId);
     }
     return sql;
@@ -436,6 +458,12 @@ public class TopicQueries {
 
   private static TopicListItem listItem(ResultSet rs, boolean signedIn) throws SQLException {
     Integer lastRead = signedIn ? (Integer) rs.getObject("last_read_post_number") : null;
+    String level = signedIn ? rs.getString("watch_level") : null;
+    if (signedIn && level == null) {
+      level = "normal";
+    }
+    // Unread counts are for topics one tracks or watches (directly or through its board or group).
+    boolean counts = "tracking".equals(level) || "watching".equals(level);
     int highest = rs.getInt("highest_post_number");
     Instant created = Db.instant(rs, "created_at");
     return new TopicListItem(
@@ -457,9 +485,10 @@ public class TopicQueries {
         rs.getBoolean("locked"),
         rs.getBoolean("closed"),
         rs.getString("excerpt"),
-        !signedIn ? null : lastRead == null ? 0 : Math.max(0, highest - lastRead),
+        !signedIn ? null : lastRead == null || !counts ? 0 : Math.max(0, highest - lastRead),
         lastRead,
-        !signedIn ? null : lastRead == null && created.isAfter(Instant.now().minus(NEW_FOR)));
+        !signedIn ? null : lastRead == null && created.isAfter(Instant.now().minus(NEW_FOR)),
+        level);
   }
 
   private static GroupRef groupRef(ResultSet rs) throws SQLException {
@@ -496,7 +525,8 @@ public class TopicQueries {
         Instant lastPostedAt,
         UserCard lastPoster,
         String excerpt,
-        Integer lastRead) {}
+        Integer lastRead,
+        boolean announced) {}
     Row row =
         db.one(
                 "select "
@@ -505,7 +535,7 @@ public class TopicQueries {
                     + UserCard.columns("a")
                     + ", "
                     + UserCard.columns("lp")
-                    + ", tr.last_read_post_number"
+                    + ", tr.last_read_post_number, t.announced_at is not null as announced"
                     + Topic.FROM
                     + " join users a on a.id = t.author_id"
                     + " left join users lp on lp.id = t.last_poster_id"
@@ -521,7 +551,8 @@ public class TopicQueries {
                         Db.instant(rs, "last_posted_at"),
                         UserCard.read(rs, "lp"),
                         rs.getString("excerpt"),
-                        (Integer) rs.getObject("last_read_post_number")),
+                        (Integer) rs.getObject("last_read_post_number"),
+                        rs.getBoolean("announced")),
                 userId,
                 topicId)
             .orElseThrow(() -> ApiException.notFound("Topic"));
@@ -549,12 +580,14 @@ public class TopicQueries {
         topic.deleted(),
         row.excerpt(),
         row.lastRead(),
+        row.announced(),
         new TopicView.Permissions(
             guardian.canReplyTo(topic),
             guardian.canEdit(topic),
             guardian.canDelete(topic),
             guardian.canModerate(topic),
-            guardian.canMarkRead(topic)),
+            guardian.canMarkRead(topic),
+            guardian.canAnnounce(topic)),
         posts.first(guardian, topic));
   }
 }

@@ -37,6 +37,7 @@ public final class TopicRequests {
       @Nullable Boolean locked,
       @Nullable Boolean closed,
       @Nullable @Size(min = 1, max = 60) String board,
+      @Nullable Boolean announcement,
       @Nullable @Size(max = 500) String reason) {
 
     boolean moderates() {

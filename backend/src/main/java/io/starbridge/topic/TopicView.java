@@ -34,6 +34,7 @@ public record TopicView(
     boolean deleted,
     String excerpt,
     @Nullable Integer lastReadPostNumber,
+    boolean announced,
     Permissions permissions,
     PostView firstPost) {
 
@@ -43,5 +44,6 @@ public record TopicView(
       boolean canEdit,
       boolean canDelete,
       boolean canModerate,
-      boolean canMarkRead) {}
+      boolean canMarkRead,
+      boolean canAnnounce) {}
 }

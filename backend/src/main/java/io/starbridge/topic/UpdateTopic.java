@@ -68,6 +68,9 @@ public class UpdateTopic {
       throw ApiException.forbidden(
           "Group topics are pinned inside their group only (pinned: \"board\")");
     }
+    if (req.announcement() != null) {
+      guardian.ensureCanAnnounce(topic);
+    }
     if (req.board() != null && !guardian.canMove(topic)) {
       throw ApiException.forbidden("Group topics stay in their group");
     }
@@ -100,6 +103,9 @@ public class UpdateTopic {
           req.closed(),
           req.closed() ? "TopicClosed" : "TopicReopened",
           req.reason());
+    }
+    if (req.announcement() != null) {
+      announce(actor, topic, req.announcement(), req.reason());
     }
     if (req.board() != null) {
       move(actor, guardian, topic, req.board().trim(), req.reason());
@@ -152,6 +158,39 @@ public class UpdateTopic {
         topic.id(),
         actor.id(),
         eventPayload(topic, Map.of("pinned", pin.wire())));
+  }
+
+  /** Marks or unmarks a group topic as an announcement (members' feeds take it when marked). */
+  private void announce(Actor actor, Topic topic, boolean on, String reason) {
+    int changed =
+        on
+            ? db.update(
+                "update topics set announced_at = now(), announced_by = ?, updated_at = now()"
+                    + " where id = ? and announced_at is null",
+                actor.id(),
+                topic.id())
+            : db.update(
+                "update topics set announced_at = null, announced_by = null, updated_at = now()"
+                    + " where id = ? and announced_at is not null",
+                topic.id());
+    if (changed == 0) {
+      return;
+    }
+    audit.record(
+        actor.id(),
+        on ? "announce_topic" : "unannounce_topic",
+        "topic",
+        topic.id(),
+        reason,
+        Map.of("announcement", !on),
+        Map.of("announcement", on),
+        topic.groupId());
+    outbox.publish(
+        on ? "TopicAnnounced" : "TopicUnannounced",
+        "topic",
+        topic.id(),
+        actor.id(),
+        eventPayload(topic, Map.of("announcement", on)));
   }
 
   private void flag(

@@ -36,11 +36,13 @@ public class WorkLookup {
     return db.one(SELECT + " where w.id = ?", WorkLookup::read, id);
   }
 
-  /** Several works at once (a page of a list), in no particular order. */
-  public List<Work> byIds(List<Long> ids) {
-    return ids.isEmpty()
-        ? List.of()
-        : db.list(SELECT + " where w.id in (select unnest(?::bigint[]))", WorkLookup::read, ids);
+  /** Several works at once (one query), for checking a page of items with the Guardian. */
+  public List<Work> byIds(java.util.Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return db.list(
+        SELECT + " where w.id in (select unnest(?::bigint[]))", WorkLookup::read, List.copyOf(ids));
   }
 
   /** A work that exists (not deleted); what the caller may see is the Guardian's business. */

@@ -11,8 +11,6 @@ import io.starbridge.security.Guardians;
 import io.starbridge.security.Role;
 import io.starbridge.support.ForumTest;
 import io.starbridge.support.TestClient;
-import io.starbridge.topic.TopicListItem;
-import io.starbridge.topic.TopicQueries;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -29,7 +27,7 @@ class FeedApiTest extends ForumTest {
   @Inject HomeFeed feed;
   @Inject FeedRebuild rebuild;
   @Inject HotLists hot;
-  @Inject TopicQueries topicQueries;
+  @Inject FeedItems feedItems;
   @Inject Guardians guardians;
 
   @Value("${starbridge.redis.key-prefix}")
@@ -40,8 +38,38 @@ class FeedApiTest extends ForumTest {
     return r.items().stream().map(i -> ((Number) i.get("id")).longValue()).toList();
   }
 
+  /** The topic ids of the new-topic items of the account's feed. */
   static List<Long> feedOf(Account who) {
-    return ids(who.client().get("/api/v1/feed?limit=100"));
+    TestClient.Response r = who.client().get("/api/v1/feed?limit=100");
+    assertThat(r.status()).as("%s", r).isEqualTo(200);
+    return r.items().stream()
+        .filter(i -> "topic".equals(i.get("kind")))
+        .map(i -> ((Number) ((Map<?, ?>) i.get("topic")).get("id")).longValue())
+        .toList();
+  }
+
+  /** Every item of the account's feed as its key (see FeedItems: 12, a12, p34, c56). */
+  static List<String> keysOf(Account who) {
+    TestClient.Response r = who.client().get("/api/v1/feed?limit=100");
+    assertThat(r.status()).as("%s", r).isEqualTo(200);
+    return r.items().stream().map(i -> (String) i.get("key")).toList();
+  }
+
+  static List<String> awaitKeys(Account who, Predicate<List<String>> ok) {
+    long end = System.nanoTime() + 5_000_000_000L;
+    List<String> items = keysOf(who);
+    while (!ok.test(items) && System.nanoTime() < end) {
+      sleep(50);
+      items = keysOf(who);
+    }
+    return items;
+  }
+
+  static List<Long> topicIds(TestClient.Response r) {
+    assertThat(r.status()).as("%s", r).isEqualTo(200);
+    return r.items().stream()
+        .map(i -> ((Number) ((Map<?, ?>) i.get("topic")).get("id")).longValue())
+        .toList();
   }
 
   static List<Long> await(Account who, Predicate<List<Long>> ok) {
@@ -108,9 +136,10 @@ class FeedApiTest extends ForumTest {
     assertThat(redisFeed(muter)).doesNotContain(Long.toString(topic));
     assertThat(feedOf(muter)).isEmpty();
     TestClient.Response page = fan.client().get("/api/v1/feed");
-    assertThat(page.items().get(0).get("title")).isNotNull();
-    assertThat(((Map<?, ?>) page.items().get(0).get("author")).get("handle"))
-        .isEqualTo(author.handle());
+    Map<?, ?> card = (Map<?, ?>) page.items().get(0).get("topic");
+    assertThat(page.items().get(0).get("kind")).isEqualTo("topic");
+    assertThat(card.get("title")).isNotNull();
+    assertThat(((Map<?, ?>) card.get("author")).get("handle")).isEqualTo(author.handle());
 
     // A reply is not a new feed item; the author's own feed does not show their own topic.
     fx().reply(fan, topic);
@@ -167,12 +196,12 @@ class FeedApiTest extends ForumTest {
     settle();
     redis.sync().del(prefix + "feed:home:" + fan.id());
     TestClient.Response first = fan.client().get("/api/v1/feed?limit=2");
-    assertThat(ids(first)).containsExactly(t3, t2);
+    assertThat(topicIds(first)).containsExactly(t3, t2);
     assertThat(redis.sync().zcard(prefix + "feed:home:" + fan.id())).isEqualTo(4); // + sentinel
     String next = first.string("nextCursor");
     assertThat(next).isNotNull();
     TestClient.Response second = fan.client().get("/api/v1/feed?limit=2&cursor=" + next);
-    assertThat(ids(second)).containsExactly(t1);
+    assertThat(topicIds(second)).containsExactly(t1);
     assertThat(second.get("nextCursor")).isNull();
     assertThat(anonymous().get("/api/v1/feed").status()).isEqualTo(401);
   }
@@ -189,20 +218,20 @@ class FeedApiTest extends ForumTest {
     }
     settle();
     // A feed with a cap of 3 keeps the newest 3.
-    HomeFeed small = new HomeFeed(db, topicQueries, redisClient, prefix + "cap:", 3, 2000);
+    HomeFeed small = new HomeFeed(db, feedItems, redisClient, prefix + "cap:", 3, 2000);
     small.rebuild(fan.id());
-    assertThat(small.fanOut(List.of(fan.id()), 999_999_999L, System.currentTimeMillis() + 1000))
+    assertThat(small.fanOut(List.of(fan.id()), "999999999", System.currentTimeMillis() + 1000))
         .isEqualTo(1);
     List<String> kept = redis.sync().zrevrange(prefix + "cap:feed:home:" + fan.id(), 0, -1);
     assertThat(kept)
         .containsExactly("999999999", Long.toString(topics.get(4)), Long.toString(topics.get(3)));
 
     // An author over the big-source threshold is not fanned out but still shows, merged at read.
-    HomeFeed bigFeed = new HomeFeed(db, topicQueries, redisClient, prefix + "big:", 800, 0);
+    HomeFeed bigFeed = new HomeFeed(db, feedItems, redisClient, prefix + "big:", 800, 0);
     redis.sync().del(prefix + "big:feed:home:" + fan.id());
     redis.sync().zadd(prefix + "big:feed:home:" + fan.id(), 0, HomeFeed.SENTINEL);
-    List<TopicListItem> merged = bigFeed.page(guardians.of(actor(fan)), 10, null).items();
-    assertThat(merged.stream().map(TopicListItem::id).toList())
+    List<FeedItem> merged = bigFeed.page(guardians.of(actor(fan)), 10, null).items();
+    assertThat(merged.stream().map(i -> i.topic().id()).toList())
         .containsExactly(topics.get(4), topics.get(3), topics.get(2), topics.get(1), topics.get(0));
   }
 
@@ -220,9 +249,9 @@ class FeedApiTest extends ForumTest {
     long t2 = fx().topic(author, board);
     RedisClient dead = RedisClient.create("redis://127.0.0.1:1");
     try {
-      HomeFeed offline = new HomeFeed(db, topicQueries, dead, prefix, 800, 2000);
+      HomeFeed offline = new HomeFeed(db, feedItems, dead, prefix, 800, 2000);
       var page = offline.page(guardians.of(actor(fan)), 10, null);
-      assertThat(page.items().stream().map(TopicListItem::id).toList()).containsExactly(t2, t1);
+      assertThat(page.items().stream().map(i -> i.topic().id()).toList()).containsExactly(t2, t1);
       assertThat(offline.rebuild(fan.id())).isFalse();
     } finally {
       dead.shutdown();

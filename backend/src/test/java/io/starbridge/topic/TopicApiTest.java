@@ -361,7 +361,9 @@ class TopicApiTest extends ForumTest {
                   "canModerate",
                   false,
                   "canMarkRead",
-                  true));
+                  true,
+                  "canAnnounce",
+                  false));
       TestClient.Response anon = anonymous().get("/api/v1/topics/" + topic);
       assertThat(anon.get("permissions"))
           .isEqualTo(
@@ -375,6 +377,8 @@ class TopicApiTest extends ForumTest {
                   "canModerate",
                   false,
                   "canMarkRead",
+                  false,
+                  "canAnnounce",
                   false));
       assertThat(anon.get("firstPost.permissions.canReact")).isEqualTo(false);
       TestClient.Response mod = fx().moderator().client().get("/api/v1/topics/" + topic);
@@ -390,7 +394,9 @@ class TopicApiTest extends ForumTest {
                   "canModerate",
                   true,
                   "canMarkRead",
-                  true));
+                  true,
+                  "canAnnounce",
+                  false));
       assertThat(
               fx().silenced().client().get("/api/v1/topics/" + topic).get("permissions.canReply"))
           .isEqualTo(false);

@@ -225,6 +225,12 @@ class TopicListApiTest extends ForumTest {
       assertThat(before.get("unreadCount")).isEqualTo(0);
       assertThat(before.get("lastReadPostNumber")).isNull();
       reader.client().post("/api/v1/topics/" + topic + "/read", Map.of("postNumber", 1));
+      // At the normal level no unread count is kept; tracking shows it.
+      Map<String, Object> normal =
+          reader.client().get("/api/v1/boards/" + board + "/topics").items().get(0);
+      assertThat(normal.get("unreadCount")).isEqualTo(0);
+      assertThat(normal.get("watchLevel")).isEqualTo("normal");
+      reader.client().put("/api/v1/topics/" + topic + "/watch", Map.of("level", "tracking"));
       Map<String, Object> after =
           reader.client().get("/api/v1/boards/" + board + "/topics").items().get(0);
       assertThat(after.get("isNew")).isEqualTo(false);
