@@ -126,8 +126,9 @@ class FeedItems {
     db.list(
         "select p.id, p.topic_id, p.post_number, left(p.plain_text, 300) as excerpt, p.created_at, "
             + UserCard.columns("a")
-            + " from posts p join users a on a.id = p.author_id"
-            + " where p.id in (select unnest(?::bigint[])) and p.deleted_at is null and "
+            + " from (select unnest(?::bigint[]) as id offset 0) ids join posts p on p.id = ids.id"
+            + " join users a on a.id = p.author_id"
+            + " where p.deleted_at is null and "
             + g.readableScope().postsUnhidden("p")
             + " and not exists (select 1 from user_ignores i where i.user_id = ? and i.target_id = p.author_id)",
         rs ->
@@ -153,8 +154,9 @@ class FeedItems {
     db.list(
         "select c.id, c.position, c.title, c.published_at, w.id as work_id, w.title as work_title, "
             + UserCard.columns("a")
-            + " from chapters c join works w on w.id = c.work_id join users a on a.id = w.created_by"
-            + " where c.id in (select unnest(?::bigint[])) and c.deleted_at is null and c.published_at is not null"
+            + " from (select unnest(?::bigint[]) as id offset 0) ids join chapters c on c.id = ids.id"
+            + " join works w on w.id = c.work_id join users a on a.id = w.created_by"
+            + " where c.deleted_at is null and c.published_at is not null"
             + " and not exists (select 1 from work_authors wa join user_ignores i"
             + "   on i.target_id = wa.user_id and i.user_id = ?"
             + "   where wa.work_id = w.id and wa.state = 'active')",

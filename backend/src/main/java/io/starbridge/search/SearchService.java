@@ -418,9 +418,10 @@ public class SearchService {
         db.list(
             "select w.id, w.title, w.all_tags, coalesce(w.published_at, w.created_at) as created_at, "
                 + UserCard.columns("a")
-                + " from works w join work_authors o on o.work_id = w.id and o.role = 'owner'"
+                + " from (select unnest(?::bigint[]) as id offset 0) ids join works w on w.id = ids.id"
+                + " join work_authors o on o.work_id = w.id and o.role = 'owner'"
                 + " join users a on a.id = o.user_id"
-                + " where w.id in (select unnest(?::bigint[])) and w.visibility <> 'draft' and "
+                + " where w.visibility <> 'draft' and "
                 + guardian.worksReadable("w"),
             rs -> {
               Array tags = rs.getArray("all_tags");
@@ -473,9 +474,10 @@ public class SearchService {
                 + " b.name_zh, b.name_en, b.color, g.id as g_id, g.slug as g_slug, g.name as g_name,"
                 + " g.visibility as g_visibility, "
                 + UserCard.columns("a")
-                + " from topics t left join boards b on b.id = t.board_id"
+                + " from (select unnest(?::bigint[]) as id offset 0) ids join topics t on t.id = ids.id"
+                + " left join boards b on b.id = t.board_id"
                 + " left join groups g on g.id = t.group_id join users a on a.id = t.author_id"
-                + " where t.id in (select unnest(?::bigint[])) and t.deleted_at is null and "
+                + " where t.deleted_at is null and "
                 + scope.topicsUnhidden("t")
                 + " and "
                 + scope.topicsReadable("t", "b", "g"),
@@ -519,7 +521,8 @@ public class SearchService {
         db.list(
             "select p.id, p.topic_id, p.post_number, p.created_at, "
                 + UserCard.columns("a")
-                + " from posts p join users a on a.id = p.author_id where p.id in (select unnest(?::bigint[])) and "
+                + " from (select unnest(?::bigint[]) as id offset 0) ids join posts p on p.id = ids.id"
+                + " join users a on a.id = p.author_id where "
                 + scope.postsUnhidden("p")
                 + " and "
                 + scope.postBodiesVisible("p"),

@@ -195,9 +195,8 @@ public class TopicQueries {
     }
     Long userId = guardian.isSignedIn() ? guardian.actor().id() : null;
     Sql sql =
-        select(guardian, userId, Sort.LATEST, Instant.now(), "1", Source.siteWide())
-            .append(" and " + guardian.readableScope().topicsReadable("t", "b", "g"))
-            .append(" and t.id in (select unnest(?::bigint[]))", ids);
+        select(guardian, userId, Sort.LATEST, Instant.now(), "1", Source.siteWide(), ids)
+            .append(" and " + guardian.readableScope().topicsReadable("t", "b", "g"));
     java.util.Map<Long, TopicListItem> byId = new java.util.HashMap<>();
     db.list(
         sql.text(), rs -> byId.put(rs.getLong("id"), listItem(rs, userId != null)), sql.params());
@@ -299,6 +298,22 @@ public class TopicQueries {
   /** The SELECT … FROM … WHERE of a list, up to the source filter. */
   private static Sql select(
       Guardian guardian, Long userId, Sort sort, Instant ref, String section, Source source) {
+    return select(guardian, userId, sort, ref, section, source, null);
+  }
+
+  /**
+   * The list select; with {@code ids}, the rows are driven from that array: a subquery the planner
+   * may not flatten ({@code offset 0}) joined to topics by primary key, so even a generic plan
+   * probes one topic per id instead of walking every topic and filtering by the list.
+   */
+  private static Sql select(
+      Guardian guardian,
+      Long userId,
+      Sort sort,
+      Instant ref,
+      String section,
+      Source source,
+      @Nullable List<Long> ids) {
     Sql sql =
         new Sql()
             .append(
@@ -326,7 +341,12 @@ public class TopicQueries {
                     + " or (w.target_type = 'group' and w.target_id = t.group_id)) limit 1)) as watch_level",
                 userId,
                 userId)
-            .append(" from topics t")
+            .append(
+                ids == null
+                    ? " from topics t"
+                    : " from (select unnest(?::bigint[]) as id offset 0) ids"
+                        + " join topics t on t.id = ids.id",
+                ids == null ? new Object[0] : new Object[] {ids})
             .append(" left join boards b on b.id = t.board_id")
             .append(" left join groups g on g.id = t.group_id")
             .append(" join users a on a.id = t.author_id")

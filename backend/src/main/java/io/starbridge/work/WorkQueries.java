@@ -325,7 +325,7 @@ public class WorkQueries {
         db.list(
             "select "
                 + CARD_COLUMNS
-                + " from works w where w.id in (select unnest(?::bigint[])) and "
+                + " from (select unnest(?::bigint[]) as id offset 0) ids join works w on w.id = ids.id where "
                 + guardian.worksReadable("w"),
             WorkQueries::row,
             ids);
