@@ -150,7 +150,7 @@ class ShowcaseSeeder {
       return String.format(
           "%d profiles, %d verified badges, %d follows, %d groups with %d discussions, %d works"
               + " with %d chapters, %d series, %d kudos, %d bookmarks, %d subscriptions,"
-              + " %d inquiries and %d registered drafts",
+              + " %d inquiries and %d draft registrations",
           profiles,
           badges,
           follows,
