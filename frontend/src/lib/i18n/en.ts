@@ -89,6 +89,8 @@ export const en = {
   'search.rebuilding.title': 'The search index is being rebuilt.',
   'search.rebuilding.body': 'Results may be incomplete for a few minutes.',
   'search.suggest.topics': 'Topics',
+  'search.suggest.works': 'Works',
+  'search.suggest.workMarker': 'work',
   'search.suggest.people': 'People',
   'search.suggest.tags': 'Tags',
   'search.suggest.groups': 'Groups',

@@ -90,6 +90,8 @@ export const zhCN: Record<MessageKey, string> = {
   'search.rebuilding.title': '搜索索引正在重建。',
   'search.rebuilding.body': '几分钟内结果可能不完整。',
   'search.suggest.topics': '主题',
+  'search.suggest.works': '作品',
+  'search.suggest.workMarker': '作品',
   'search.suggest.people': '用户',
   'search.suggest.tags': '标签',
   'search.suggest.groups': '小组',

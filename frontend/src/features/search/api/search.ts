@@ -49,6 +49,8 @@ export interface Suggestions {
   users: UserCard[];
   tags: { tag: string; count: number }[];
   groups: GroupRef[];
+  /** Titles of works the caller may read (url /works/{id}). */
+  works: { id: number; title: string; titleHtml: string; url: string }[];
   rebuilding: boolean;
 }
 

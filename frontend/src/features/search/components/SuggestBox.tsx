@@ -7,7 +7,7 @@ import './search.css';
 
 interface Option {
   key: string;
-  group: 'titles' | 'users' | 'tags' | 'groups' | 'all';
+  group: 'titles' | 'works' | 'users' | 'tags' | 'groups' | 'all';
   label: React.ReactNode;
   to: string;
 }
@@ -23,7 +23,7 @@ function useDebounced(value: string, ms: number): string {
 
 /**
  * The header search box with instant suggestions (a combobox): titles, people and tags as you
- * type; up/down move, Enter opens the highlighted suggestion (or searches), Escape closes.
+ * type (works marked as such); up/down move, Enter opens the highlighted suggestion (or searches), Escape closes.
  */
 export function SuggestBox() {
   const { t } = useI18n();
@@ -48,6 +48,19 @@ export function SuggestBox() {
   const data = typed ? suggestions.data : undefined;
   for (const s of data?.titles ?? []) {
     options.push({ key: `t${s.id}`, group: 'titles', label: <Highlighted html={s.titleHtml} />, to: s.url });
+  }
+  for (const w of data?.works ?? []) {
+    options.push({
+      key: `w${w.id}`,
+      group: 'works',
+      label: (
+        <>
+          <span className="suggest__marker">{t('search.suggest.workMarker')}</span>{' '}
+          <Highlighted html={w.titleHtml} />
+        </>
+      ),
+      to: w.url,
+    });
   }
   for (const u of data?.users ?? []) {
     options.push({
@@ -121,6 +134,7 @@ export function SuggestBox() {
 
   const heading: Record<Option['group'], string> = {
     titles: t('search.suggest.topics'),
+    works: t('search.suggest.works'),
     users: t('search.suggest.people'),
     tags: t('search.suggest.tags'),
     groups: t('search.suggest.groups'),

@@ -147,6 +147,7 @@ describe('SuggestBox', () => {
     users: [author],
     tags: [{ tag: '曲率', count: 3 }],
     groups: [],
+    works: [],
     rebuilding: false,
   };
 
@@ -174,6 +175,34 @@ describe('SuggestBox', () => {
     fireEvent.keyDown(input, { key: 'ArrowDown' });
     fireEvent.submit(input.closest('form') as HTMLFormElement);
     expect(screen.getByTestId('where').textContent).toBe('/t/qu-lv/5');
+  });
+
+  it('suggests works with a work marker and opens them', async () => {
+    mockFetch(() =>
+      json(200, {
+        ...suggestions,
+        users: [],
+        tags: [],
+        works: [{ id: 9, title: '曲率纪事', titleHtml: '<mark>曲率</mark>纪事', url: '/works/9' }],
+      }),
+    );
+    renderWithApp(
+      <>
+        <SuggestBox />
+        <Where />
+      </>,
+    );
+    const input = screen.getByRole('combobox');
+    fireEvent.focus(input);
+    fireEvent.change(input, { target: { value: '曲率' } });
+    // topic title, work, "search for"
+    await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(3));
+    const work = screen.getAllByRole('option')[1] as HTMLElement;
+    expect(work.textContent).toBe('work 曲率纪事');
+    expect(work.getAttribute('data-group')).toBe('Works');
+    expect(work.className).toContain('suggest__option--works');
+    fireEvent.mouseDown(work);
+    expect(screen.getByTestId('where').textContent).toBe('/works/9');
   });
 
   it('closes on Escape and searches on Enter', async () => {

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** Request bodies of the account endpoints. Deeper rules live in {@link AccountRules}. */
-final class Requests {
+public final class Requests {
   private Requests() {}
 
   static final String LOCALE_PATTERN = "zh-CN|en";
@@ -46,7 +46,7 @@ final class Requests {
    * io.starbridge.profile.ProfileSettings}, which names each invalid field.
    */
   @Serdeable
-  record UpdateMe(
+  public record UpdateMe(
       @Nullable @Size(min = 1, max = 60) String displayName,
       @Nullable @Pattern(regexp = LOCALE_PATTERN) String locale,
       @Nullable String bio,

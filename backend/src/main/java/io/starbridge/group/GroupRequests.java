@@ -11,14 +11,14 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** Request bodies of the group endpoints. Deeper rules live in {@link GroupRules}. */
-final class GroupRequests {
+public final class GroupRequests {
   private GroupRequests() {}
 
   static final String VISIBILITY = "public|restricted|secret";
 
   /** POST /groups. */
   @Serdeable
-  record Create(
+  public record Create(
       @NotBlank @Size(max = 60) String slug,
       @NotBlank @Size(max = 200) String name,
       @Nullable @Size(max = 20_000) String description,
@@ -45,7 +45,7 @@ final class GroupRequests {
    * bans; {@code role} sets the role ({@code owner} hands ownership over).
    */
   @Serdeable
-  record ChangeMember(
+  public record ChangeMember(
       @Nullable @Pattern(regexp = "active|banned") String state,
       @Nullable @Pattern(regexp = "owner|moderator|member") String role,
       @Nullable @Size(max = 500) String reason) {}

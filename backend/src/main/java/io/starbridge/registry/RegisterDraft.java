@@ -9,7 +9,7 @@ import java.time.Duration;
 
 /** A signed-in writer registers a draft: only its hashes enter the chain, never the text. */
 @Singleton
-class RegisterDraft {
+public class RegisterDraft {
   private final Registry registry;
   private final RegistryQueries queries;
   private final RateLimiter rateLimiter;
@@ -26,7 +26,7 @@ class RegisterDraft {
     this.perUser = new RateLimiter.Limit("registry-drafts", perHour, Duration.ofHours(1));
   }
 
-  RegistryViews.Certificate call(Guardian guardian, String text) {
+  public RegistryViews.Certificate call(Guardian guardian, String text) {
     guardian.ensureCanWrite();
     if (CanonicalText.canonical(text).isEmpty()) {
       throw ApiException.invalid("text", "blank", "must not be blank");

@@ -8,7 +8,9 @@ import java.util.Set;
  * Access tokens of documents and callers (the contract in the groups issue): a board document
  * carries {@code public}, {@code signed_in}, {@code tl:N} or {@code staff} after its read rule; a
  * caller holds {@code public}, plus {@code signed_in} and {@code tl:0..N} when signed in, plus
- * every token for staff. A document matches when the caller holds one of its tokens.
+ * every token for staff, plus {@code group:{id}} and {@code group-about:{id}} per active group
+ * membership and {@code group-about:{id}} per invitation. A document matches when the caller holds
+ * one of its tokens.
  */
 public final class AccessTokens {
   private AccessTokens() {}
@@ -30,9 +32,13 @@ public final class AccessTokens {
     return "public".equals(visibility) ? PUBLIC : AccessScope.groupToken(groupId);
   }
 
-  /** The token of a group's about page: everyone's unless the group is secret. */
+  /**
+   * The token of a group's about page: everyone's unless the group is secret; a secret group's
+   * {@code group-about:{id}}, which its active members and its invitees hold (discussions carry
+   * {@code group:{id}}, which invitees do not).
+   */
   public static String groupAbout(long groupId, String visibility) {
-    return "secret".equals(visibility) ? AccessScope.groupToken(groupId) : PUBLIC;
+    return "secret".equals(visibility) ? AccessScope.groupAboutToken(groupId) : PUBLIC;
   }
 
   /**

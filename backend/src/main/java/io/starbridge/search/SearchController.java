@@ -58,7 +58,9 @@ class SearchController {
   @Get("/suggest")
   @Operation(
       summary = "Instant suggestions",
-      description = "Prefix completion over topic titles, people (handles, names) and tags.")
+      description =
+          "Prefix completion over topic titles, work titles (works the caller may read), people"
+              + " (handles, names), tags and groups whose about page the caller may see.")
   SearchResults.Suggestions suggest(
       @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
       @Nullable @QueryValue String q) {

@@ -20,9 +20,10 @@ public final class SearchFields {
 
   /**
    * The document layout's version, in each commit's user data under {@link #SCHEMA_KEY}: an index
-   * written with another layout is rebuilt at start-up (2: the catalogue's facet fields).
+   * written with another layout is rebuilt at start-up (2: the catalogue's facet fields; 3: a
+   * secret group's about page carries {@code group-about:{id}}).
    */
-  static final String SCHEMA = "2";
+  static final String SCHEMA = "3";
 
   static final String SCHEMA_KEY = "index.schema";
 

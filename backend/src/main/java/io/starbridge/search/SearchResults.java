@@ -53,11 +53,17 @@ public final class SearchResults {
   @Serdeable
   public record TagSuggestion(String tag, long count) {}
 
+  /**
+   * Suggestions: topic {@code titles} (url {@code /t/{slug}/{id}}), {@code users}, {@code tags},
+   * {@code groups} and work titles in {@code works} (url {@code /works/{id}}), each only what the
+   * caller may read.
+   */
   @Serdeable
   public record Suggestions(
       List<TitleSuggestion> titles,
       List<UserCard> users,
       List<TagSuggestion> tags,
       List<GroupRef> groups,
+      List<TitleSuggestion> works,
       boolean rebuilding) {}
 }

@@ -563,7 +563,7 @@ public class SearchService {
     String text = stripped.length() > 100 ? stripped.substring(0, 100) : stripped;
     if (text.isEmpty()) {
       return new SearchResults.Suggestions(
-          List.of(), List.of(), List.of(), List.of(), index.isRebuilding());
+          List.of(), List.of(), List.of(), List.of(), List.of(), index.isRebuilding());
     }
     String plain = text.replaceFirst("^[@#＃]", "");
     Set<String> tokens = AccessTokens.caller(guardian);
@@ -576,6 +576,7 @@ public class SearchService {
                 List<Hit> topicHits = new ArrayList<>();
                 List<Hit> userHits = new ArrayList<>();
                 List<Hit> groupHits = new ArrayList<>();
+                List<Hit> workHits = new ArrayList<>();
                 if (prefix != null) {
                   if (!text.startsWith("@") && !text.startsWith("#")) {
                     for (ScoreDoc sd : s.search(typed(prefix, "topic", access), 6).scoreDocs) {
@@ -591,17 +592,21 @@ public class SearchService {
                     for (ScoreDoc sd : s.search(typed(prefix, "group", access), 4).scoreDocs) {
                       groupHits.add(hit(s.storedFields().document(sd.doc)));
                     }
+                    for (ScoreDoc sd : s.search(typed(prefix, "work", access), 5).scoreDocs) {
+                      workHits.add(hit(s.storedFields().document(sd.doc)));
+                    }
                   }
                 }
                 List<SearchResults.TagSuggestion> tags =
                     text.startsWith("@") ? List.of() : tags(s, plain, access);
-                return new Object[] {topicHits, userHits, tags, groupHits};
+                return new Object[] {topicHits, userHits, tags, groupHits, workHits};
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
               }
             });
     if (found.isEmpty()) {
-      return new SearchResults.Suggestions(List.of(), List.of(), List.of(), List.of(), true);
+      return new SearchResults.Suggestions(
+          List.of(), List.of(), List.of(), List.of(), List.of(), true);
     }
     @SuppressWarnings("unchecked")
     List<Hit> topicHits = (List<Hit>) found.get()[0];
@@ -611,6 +616,8 @@ public class SearchService {
     List<SearchResults.TagSuggestion> tags = (List<SearchResults.TagSuggestion>) found.get()[2];
     @SuppressWarnings("unchecked")
     List<Hit> groupHits = (List<Hit>) found.get()[3];
+    @SuppressWarnings("unchecked")
+    List<Hit> workHits = (List<Hit>) found.get()[4];
     Map<Long, GroupRow> groupRows =
         visibleGroups(
             guardian.readableScope(),
@@ -649,7 +656,22 @@ public class SearchService {
         people.add(u);
       }
     }
-    return new SearchResults.Suggestions(titles, people, tags, groups, index.isRebuilding());
+    // Works the caller may read, checked again in SQL like the full search does.
+    Map<Long, WorkRow> workRows =
+        readableWorks(guardian, new LinkedHashSet<>(workHits.stream().map(Hit::id).toList()));
+    List<SearchResults.TitleSuggestion> works = new ArrayList<>();
+    for (Hit h : workHits) {
+      WorkRow w = workRows.get(h.id());
+      if (w != null) {
+        works.add(
+            new SearchResults.TitleSuggestion(
+                w.id(),
+                w.title(),
+                snippets.html(w.title(), wordTerms, bigramTerms, 0),
+                "/works/" + w.id()));
+      }
+    }
+    return new SearchResults.Suggestions(titles, people, tags, groups, works, index.isRebuilding());
   }
 
   private static Query typed(Query q, String type, Query access) {

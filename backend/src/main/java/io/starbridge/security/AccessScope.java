@@ -193,6 +193,14 @@ public final class AccessScope {
   }
 
   /**
+   * The token of a secret group's about page (its group document only, never its discussions): held
+   * by active members and by those invited ({@link Guardian#canSee(Group)}).
+   */
+  public static String groupAboutToken(long groupId) {
+    return "group-about:" + groupId;
+  }
+
+  /**
    * The access token a searchable document (topic, post) carries, from the topic's board or group:
    * a board readable by everyone {@code public}, by the signed-in {@code signed_in}, from a trust
    * level {@code tl:N}, by staff {@code staff}; a public group {@code public}, a restricted or

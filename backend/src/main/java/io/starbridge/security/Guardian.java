@@ -1165,8 +1165,10 @@ public final class Guardian {
 
   /**
    * The caller's search access tokens: {@code public}; {@code signed_in} and {@code tl:0..N} when
-   * signed in (staff read every board: all levels); {@code staff}; and {@code group:{id}} for each
-   * group where the caller is an active member. Documents carry {@link AccessScope#documentToken}.
+   * signed in (staff read every board: all levels); {@code staff}; {@code group:{id}} and {@code
+   * group-about:{id}} for each group where the caller is an active member; and only {@code
+   * group-about:{id}} (a secret group's about page, never its discussions) where invited. Documents
+   * carry {@link AccessScope#documentToken}.
    */
   public Set<String> searchTokens() {
     Set<String> tokens = new LinkedHashSet<>();
@@ -1184,6 +1186,10 @@ public final class Guardian {
     for (GroupMembership m : memberships().values()) {
       if (m.active()) {
         tokens.add(AccessScope.groupToken(m.groupId()));
+        tokens.add(AccessScope.groupAboutToken(m.groupId()));
+      } else if (m.state() == GroupMembership.State.INVITED) {
+        // An invitee sees a secret group's about page (canSee), not its discussions.
+        tokens.add(AccessScope.groupAboutToken(m.groupId()));
       }
     }
     return tokens;

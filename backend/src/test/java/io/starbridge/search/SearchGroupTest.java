@@ -120,4 +120,50 @@ class SearchGroupTest extends ForumTest {
         .isEqualTo(1)
         .as("only the restricted group's about page");
   }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> list(TestClient.Response r, String key) {
+    return (List<Map<String, Object>>) r.get(key);
+  }
+
+  @Test
+  void aSecretGroupsInviteeFindsItsAboutPageButNotItsDiscussions() {
+    Account owner = fx().groupCreator("so");
+    Account invitee = fx().member("si");
+    Account stranger = fx().member("ss");
+    String nonce = "inv" + Long.toString(System.nanoTime(), 36);
+    String secret = group(owner, "secret", "星港密室 " + nonce);
+    topic(owner, secret, "密室议程 " + nonce);
+    fx().expect(
+            201,
+            owner
+                .client()
+                .post("/api/v1/groups/" + secret + "/invites", Map.of("handle", invitee.handle())));
+    caughtUp();
+
+    // The invitee may open the about page, so search and suggest find it ...
+    fx().expect(200, invitee.client().get("/api/v1/groups/" + secret));
+    TestClient.Response found = invitee.client().get("/api/v1/search?q=" + nonce);
+    assertThat(found.items())
+        .extracting(i -> i.get("url"))
+        .containsExactly("/g/" + secret)
+        .as("the group, not its discussions");
+    TestClient.Response suggested = invitee.client().get("/api/v1/search/suggest?q=" + nonce);
+    assertThat(list(suggested, "groups")).extracting(g -> g.get("slug")).containsExactly(secret);
+    assertThat(list(suggested, "titles")).isEmpty();
+    assertThat(total(invitee.client(), nonce + "&type=topic")).isZero();
+    assertThat(total(invitee.client(), nonce + "&type=post")).isZero();
+
+    // ... a stranger finds nothing at all, and the owner (an active member) finds both.
+    assertThat(total(stranger.client(), nonce)).isZero();
+    TestClient.Response strangerSuggest =
+        stranger.client().get("/api/v1/search/suggest?q=" + nonce);
+    assertThat(list(strangerSuggest, "groups")).isEmpty();
+    assertThat(list(strangerSuggest, "titles")).isEmpty();
+    assertThat(total(owner.client(), nonce)).isEqualTo(2);
+
+    // Once the invitee joins, the discussions come too.
+    fx().expect(200, invitee.client().post("/api/v1/groups/" + secret + "/join", Map.of()));
+    assertThat(total(invitee.client(), nonce)).isEqualTo(2);
+  }
 }

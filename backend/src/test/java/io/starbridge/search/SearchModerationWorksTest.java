@@ -208,6 +208,41 @@ class SearchModerationWorksTest extends ForumTest {
     assertThat(ids(reader.client(), word)).isEmpty();
   }
 
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> suggestedWorks(TestClient c, String q) {
+    TestClient.Response r = c.get("/api/v1/search/suggest?q=" + q);
+    assertThat(r.status()).isEqualTo(200);
+    return (List<Map<String, Object>>) r.get("works");
+  }
+
+  @Test
+  void workTitlesAreSuggestedToThoseWhoMayReadThem() {
+    Account author = fx().member("ws");
+    Account reader = fx().member("wx");
+    String word = nonce();
+    long open = work(author, "星门 " + word + " 纪事", "public");
+    long members = work(author, "会员星门 " + word, "signed_in");
+    work(author, "草稿星门 " + word, "draft");
+    caughtUp();
+
+    List<Map<String, Object>> anon = suggestedWorks(anonymous(), word);
+    assertThat(anon).extracting(w -> ((Number) w.get("id")).longValue()).containsExactly(open);
+    assertThat(anon.get(0).get("url")).isEqualTo("/works/" + open);
+    assertThat(anon.get(0).get("title")).isEqualTo("星门 " + word + " 纪事");
+    assertThat((String) anon.get(0).get("titleHtml")).contains("<mark>");
+    assertThat(suggestedWorks(reader.client(), word))
+        .extracting(w -> ((Number) w.get("id")).longValue())
+        .containsExactlyInAnyOrder(open, members)
+        .as("never the draft, and works are not mixed into the topic titles");
+    assertThat(suggestedWorks(author.client(), "会员星门"))
+        .extracting(w -> ((Number) w.get("id")).longValue())
+        .contains(members);
+    // a prefix of the title completes it
+    assertThat(suggestedWorks(reader.client(), word.substring(0, word.length() - 2)))
+        .extracting(w -> ((Number) w.get("id")).longValue())
+        .contains(open);
+  }
+
   @Test
   void aTranslationIsFoundOnlyOnceGranted() {
     Account original = fx().member("wo");
