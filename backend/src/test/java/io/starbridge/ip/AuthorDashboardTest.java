@@ -64,7 +64,7 @@ class AuthorDashboardTest extends ForumTest {
     Account owner = fx().member("dashowner");
     Account reader = fx().member("dashreader");
     String board = fx().board();
-    String unique = UUID.randomUUID().toString().substring(0, 8);
+    String unique = io.starbridge.support.Fixtures.letters(12);
     long mine = work(author, "Mine " + unique, "public", board);
     chapter(author, mine, "Four words right here " + unique);
     long draft = work(author, "Draft " + unique, "draft", null);

@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The catalogue answered by the search index: Lucene facets, drill sideways, access tokens. */
@@ -89,7 +88,7 @@ class CatalogueFacetsTest extends ForumTest {
 
   @Test
   void facetCountsRespectVisibility() {
-    String token = "facetvis" + UUID.randomUUID().toString().substring(0, 8);
+    String token = "facetvis" + io.starbridge.support.Fixtures.letters(12);
     Account owner = fx().member("fvowner");
     Account translator = fx().member("fvtrans");
     Account reader = fx().member("fvreader");
@@ -140,7 +139,7 @@ class CatalogueFacetsTest extends ForumTest {
 
   @Test
   void filtersDrillDownAndEachFacetIsCountedWithoutItsOwnFilter() {
-    String token = "facetdd" + UUID.randomUUID().toString().substring(0, 8);
+    String token = "facetdd" + io.starbridge.support.Fixtures.letters(12);
     Account owner = fx().member("fdowner");
     long general = work(owner, token + " one", "public", "general", "complete");
     long teen = work(owner, token + " two", "public", "teen", "in_progress");
@@ -183,7 +182,7 @@ class CatalogueFacetsTest extends ForumTest {
 
   @Test
   void kudosAndHitsMoveAWorkIntoAnotherPopularityBucket() {
-    String token = "facetpop" + UUID.randomUUID().toString().substring(0, 8);
+    String token = "facetpop" + io.starbridge.support.Fixtures.letters(12);
     Account owner = fx().member("fpowner");
     long liked = work(owner, token + " liked", "public", "general", "complete");
     long read = work(owner, token + " read", "public", "general", "complete");
@@ -228,7 +227,7 @@ class CatalogueFacetsTest extends ForumTest {
 
   @Test
   void theSqlFallbackAgreesWithTheIndex() {
-    String token = "facetsql" + UUID.randomUUID().toString().substring(0, 8);
+    String token = "facetsql" + io.starbridge.support.Fixtures.letters(12);
     Account owner = fx().member("fsowner");
     long a = work(owner, token + " a", "public", "general", "complete");
     long b = work(owner, token + " b", "signed_in", "teen", "in_progress");

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 @MicronautTest(transactional = false)
 class InquiryApiTest extends InquiryTestSupport {
+  @jakarta.inject.Inject io.starbridge.search.SearchIndex index;
 
   @Test
   @SuppressWarnings("unchecked")
@@ -45,7 +46,8 @@ class InquiryApiTest extends InquiryTestSupport {
             expect(200, fx().member("inqplain").client().get("/api/v1/works/" + w))
                 .get("permissions.canInquire"))
         .isEqualTo(false);
-    // and so does the catalogue item
+    // and so does the catalogue item, once the search index has the work
+    assertThat(index.awaitCaughtUp(java.time.Duration.ofSeconds(30))).isTrue();
     String q =
         "/api/v1/ip/catalogue?q="
             + java.net.URLEncoder.encode(title(w), java.nio.charset.StandardCharsets.UTF_8);

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Predicate;
 
 /** Works with rights, badge holders and inquiries for the inquiry tests. */
@@ -17,7 +16,7 @@ abstract class InquiryTestSupport extends ForumTest {
   /** A public work by {@code author} with the given media available (merchandise is not). */
   long workWithRights(Account author, String... available) {
     Map<String, Object> b = new HashMap<>();
-    b.put("title", "询问 " + UUID.randomUUID());
+    b.put("title", "询问 " + io.starbridge.support.Fixtures.letters(12));
     b.put("summary", "a work open for adaptation");
     b.put("type", "novel");
     b.put("language", "zh-Hans");

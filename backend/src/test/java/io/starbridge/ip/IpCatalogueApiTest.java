@@ -144,7 +144,7 @@ class IpCatalogueApiTest extends ForumTest {
 
   @Test
   void catalogueRespectsVisibilityAndCountsFacets() {
-    String token = "目录" + UUID.randomUUID().toString().substring(0, 8);
+    String token = "目录" + io.starbridge.support.Fixtures.letters(12);
     Account owner = fx().member("ipcat");
     long pub = work(owner, token + " 公开", "public", "novel", "hard-sf");
     long members = work(owner, token + " 会员", "signed_in", "novel", "space-opera");

@@ -67,7 +67,7 @@ class SearchGroupTest extends ForumTest {
     Account member = fx().member("gm");
     Account outsider = fx().member("go");
     Account moderator = fx().moderator();
-    String nonce = "grp" + Long.toString(System.nanoTime(), 36);
+    String nonce = "grp" + io.starbridge.support.Fixtures.letters(12);
     String open = group(owner, "public", "公开组 " + nonce);
     String restricted = group(owner, "restricted", "受限组 " + nonce);
     String secret = group(owner, "secret", "秘密组 " + nonce);
@@ -131,7 +131,7 @@ class SearchGroupTest extends ForumTest {
     Account owner = fx().groupCreator("so");
     Account invitee = fx().member("si");
     Account stranger = fx().member("ss");
-    String nonce = "inv" + Long.toString(System.nanoTime(), 36);
+    String nonce = "inv" + io.starbridge.support.Fixtures.letters(12);
     String secret = group(owner, "secret", "星港密室 " + nonce);
     topic(owner, secret, "密室议程 " + nonce);
     fx().expect(

@@ -33,7 +33,7 @@ class SearchPermissionTest extends ForumTest {
   @Test
   void everyCallerSeesExactlyTheBoardsTheGuardianLetsItRead() {
     Account admin = fx().admin();
-    String nonce = "leak" + Long.toString(System.nanoTime(), 36);
+    String nonce = "leak" + io.starbridge.support.Fixtures.letters(12);
     Map<String, String> boards = new LinkedHashMap<>();
     boards.put("everyone", fx().board());
     boards.put("signed_in", fx().board(Map.of("readAccess", "signed_in")));
@@ -102,7 +102,7 @@ class SearchPermissionTest extends ForumTest {
   void closingABoardHidesItsTextRightAway() {
     Account admin = fx().admin();
     String board = fx().board();
-    String nonce = "close" + Long.toString(System.nanoTime(), 36);
+    String nonce = "close" + io.starbridge.support.Fixtures.letters(12);
     fx().expect(
             201,
             admin
@@ -127,7 +127,7 @@ class SearchPermissionTest extends ForumTest {
   void aStaleIndexStillLeaksNothing() {
     Account admin = fx().admin();
     String board = fx().board();
-    String nonce = "stale" + Long.toString(System.nanoTime(), 36);
+    String nonce = "stale" + io.starbridge.support.Fixtures.letters(12);
     fx().expect(
             201,
             admin

@@ -248,6 +248,19 @@ public final class Fixtures {
     return audits(targetType, id).stream().map(Audit::action).toList();
   }
 
+  /**
+   * A random run of lowercase letters: one search word, so a query for it matches exactly (a run
+   * mixing letters and digits is several words and may match other tests' runs loosely).
+   */
+  public static String letters(int n) {
+    java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+    StringBuilder b = new StringBuilder(n);
+    for (int i = 0; i < n; i++) {
+      b.append((char) ('a' + r.nextInt(26)));
+    }
+    return b.toString();
+  }
+
   public static TestClient.Response expect(int status, TestClient.Response r) {
     if (r.status() != status) {
       throw new AssertionError("expected " + status + " but got " + r);
