@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * The author dashboard: per work the caller authors (owner or accepted co-author, drafts too) its
  * reading stats, rights and registrations, and the caller's own registrations. Only ever the
- * caller's own works: the query starts from the caller's work_authors rows.
+ * caller's own works: the query starts from the caller's work_authors rows. Also the inquiries
+ * received about those works, counted per state.
  */
 @Singleton
 class AuthorDashboard {
@@ -47,17 +48,24 @@ class AuthorDashboard {
       List<WorkRights.Right> rights,
       WorkRegistrations registrations) {}
 
+  /**
+   * @param inquiries the adaptation inquiries received about the caller's works, per state (every
+   *     state present, zero included)
+   */
   @Serdeable
-  record Dashboard(List<WorkStats> works, List<EntrySummary> registrations) {}
+  record Dashboard(
+      List<WorkStats> works, List<EntrySummary> registrations, Map<String, Long> inquiries) {}
 
   private final Db db;
   private final WorkRights rights;
   private final RegistryQueries registry;
+  private final InquiryQueries inquiries;
 
-  AuthorDashboard(Db db, WorkRights rights, RegistryQueries registry) {
+  AuthorDashboard(Db db, WorkRights rights, RegistryQueries registry, InquiryQueries inquiries) {
     this.db = db;
     this.rights = rights;
     this.registry = registry;
+    this.inquiries = inquiries;
   }
 
   private record Row(
@@ -130,7 +138,8 @@ class AuthorDashboard {
               rightsOf.getOrDefault(r.id(), List.of()),
               registrationsOf.getOrDefault(r.id(), new WorkRegistrations(0, null))));
     }
-    return new Dashboard(works, registry.entriesOfAuthor(me, MAX_REGISTRATIONS));
+    return new Dashboard(
+        works, registry.entriesOfAuthor(me, MAX_REGISTRATIONS), inquiries.receivedCounts(guardian));
   }
 
   /** The last {@link #DAYS} UTC days per work, oldest first, days without hits as zero. */
