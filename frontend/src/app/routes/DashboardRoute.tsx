@@ -6,6 +6,7 @@ import {
   WorksStatsSection,
   type DashboardSection,
 } from '@/features/dashboard/components/DashboardSections';
+import { ReceivedInquiriesSection } from '@/features/inquiries/components/ReceivedInquiriesSection';
 import { useSession } from '@/lib/auth';
 import { useI18n } from '@/lib/i18n';
 import { SignInPrompt } from './SignInPrompt';
@@ -13,6 +14,7 @@ import { SignInPrompt } from './SignInPrompt';
 /** The dashboard's sections in order; another feature's section is one more entry here. */
 const SECTIONS: DashboardSection[] = [
   { id: 'works', title: 'dashboard.works', Component: WorksStatsSection },
+  { id: 'inquiries', title: 'inquiries.dashboard.title', Component: ReceivedInquiriesSection },
   { id: 'registrations', title: 'dashboard.registrations', Component: RegistrationsSection },
 ];
 

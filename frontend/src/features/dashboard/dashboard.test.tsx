@@ -47,6 +47,7 @@ const data: Dashboard = {
       },
     },
   ],
+  inquiries: { sent: 1, in_discussion: 0, declined: 0, agreed: 0, withdrawn: 0 },
   registrations: [
     {
       id: 42,

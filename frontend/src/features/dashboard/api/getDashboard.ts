@@ -43,9 +43,11 @@ export interface WorkStats {
 export interface Dashboard {
   works: WorkStats[];
   registrations: EntrySummary[];
+  /** Adaptation inquiries received about the caller's works, per state (the inquiries feature shows them). */
+  inquiries: Record<string, number>;
 }
 
-/** GET /me/dashboard: the caller's works with their stats, and the caller's registrations. */
+/** GET /me/dashboard: the caller's works with their stats, registrations and inquiry counts. */
 export function getDashboard(): Promise<Dashboard> {
   return api<Dashboard>('/me/dashboard');
 }
