@@ -297,4 +297,63 @@ class CatalogueFacetsTest extends ForumTest {
     assertThat(all.get("medium"))
         .isEqualTo(Map.of("film_tv", 2L, "translation", 1L, "translation:fr", 1L));
   }
+
+  @Test
+  void aRightThatLeavesAvailableLeavesTheMediumFacetByRightsAndByAgreement() {
+    String token = "facetopt" + UUID.randomUUID().toString().substring(0, 8);
+    Account owner = fx().member("foowner");
+    long w = work(owner, token + " open", "public", "general", "complete");
+    expect(
+        200,
+        owner
+            .client()
+            .put(
+                "/api/v1/works/" + w + "/rights",
+                Map.of(
+                    "rights",
+                    List.of(
+                        right("film_tv", "available", null),
+                        right("games", "available", null),
+                        right("comics", "available", null)))));
+    caughtUp();
+    TestClient.Response before = expect(200, anonymous().get(q(token)));
+    assertThat(ids(before)).as(before.body()).containsExactly(w);
+    assertThat(facet(before, "medium")).isEqualTo(Map.of("film_tv", 1L, "games", 1L, "comics", 1L));
+
+    // the authors put film/TV under option: the index drops it from the medium facet
+    expect(
+        200,
+        owner
+            .client()
+            .put(
+                "/api/v1/works/" + w + "/rights",
+                Map.of(
+                    "rights",
+                    List.of(
+                        right("film_tv", "under_option", null),
+                        right("games", "available", null),
+                        right("comics", "available", null)))));
+    caughtUp();
+    TestClient.Response afterRights = expect(200, anonymous().get(q(token)));
+    assertThat(afterRights.get("rebuilding")).isEqualTo(false);
+    assertThat(facet(afterRights, "medium")).isEqualTo(Map.of("games", 1L, "comics", 1L));
+    assertThat(ids(expect(200, anonymous().get(q(token) + "&medium=film_tv")))).isEmpty();
+
+    // an agreement the authors confirm does the same for games
+    Account producer = fx().member("foprod");
+    db.update("update users set badges = array['verified_industry'] where id = ?", producer.id());
+    Map<String, Object> inquiry = new LinkedHashMap<>();
+    inquiry.put("medium", "games");
+    inquiry.put("territory", "Worldwide");
+    inquiry.put("term", "2 years");
+    inquiry.put("message", "An option, please.");
+    long id = id(expect(201, producer.client().post("/api/v1/works/" + w + "/inquiries", inquiry)));
+    expect(
+        200, owner.client().post("/api/v1/inquiries/" + id + "/state", Map.of("state", "agreed")));
+    caughtUp();
+    TestClient.Response afterAgreement = expect(200, anonymous().get(q(token)));
+    assertThat(facet(afterAgreement, "medium")).isEqualTo(Map.of("comics", 1L));
+    assertThat(ids(expect(200, anonymous().get(q(token) + "&medium=games")))).isEmpty();
+    assertThat(ids(expect(200, anonymous().get(q(token) + "&medium=comics")))).containsExactly(w);
+  }
 }
