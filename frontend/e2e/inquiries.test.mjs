@@ -70,11 +70,17 @@ test('a verified producer inquires from the catalogue, the writer agrees, the ri
     await signIn(page, producer);
     await page.goto(`${BASE_URL}/ip?q=${encodeURIComponent(writer)}`);
     const medium = page.getByRole('group', { name: 'Available for' });
-    await medium.getByRole('checkbox', { name: /Film \/ TV/ }).check();
+    // The checkbox follows the query string, which the router updates in a transition: click, then
+    // wait for the URL and the checked state (Playwright's check() looks too early).
+    const filmTv = medium.getByRole('checkbox', { name: /Film \/ TV/ });
+    await filmTv.click();
     await page.waitForURL(/medium=film_tv/);
+    await page.waitForFunction((el) => el.checked, await filmTv.elementHandle());
     // The catalogue offers the inquiry too; the producer reads the work first.
-    await page.getByRole('button', { name: 'Ask about rights' }).waitFor();
-    await page.getByRole('link', { name: title }).click();
+    // (Scoped to this work: the search may also find other runs' works against the same server.)
+    const item = page.getByRole('listitem').filter({ hasText: title });
+    await item.getByRole('button', { name: 'Ask about rights' }).waitFor();
+    await item.getByRole('link', { name: title }).first().click();
     await page.waitForURL(new RegExp(`/works/${workId}$`));
 
     await page.getByRole('button', { name: 'Ask about rights' }).click();
