@@ -34,6 +34,7 @@ const data: Dashboard = {
         { medium: 'film_tv', status: 'available' },
         { medium: 'translation', status: 'licensed', language: 'en' },
       ],
+      inquiries: { open: 1, total: 3 },
       registrations: {
         count: 2,
         latest: {
@@ -85,6 +86,9 @@ describe('DashboardLayout', () => {
     expect(within(row).getByText('12,345')).toBeTruthy();
     expect(within(row).getByText('88')).toBeTruthy();
     expect(within(row).getByText('影视: 可授权')).toBeTruthy();
+    expect(within(row).getByRole('link', { name: '3 项中 1 项进行中' }).getAttribute('href')).toBe(
+      '/inquiries/received',
+    );
     expect(within(row).getByRole('img', { name: '近 30 天 6 次点击' })).toBeTruthy();
     expect(within(row).getByRole('link', { name: '最新 #41' }).getAttribute('href')).toBe(
       '/registry/entries/41',

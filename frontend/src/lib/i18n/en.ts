@@ -1173,6 +1173,8 @@ export const en = {
   'dashboard.col.bookmarks': 'Bookmarks',
   'dashboard.col.subscribers': 'Subscribers',
   'dashboard.col.comments': 'Comments',
+  'dashboard.col.inquiries': 'Inquiries',
+  'dashboard.inquiries': '{open} open of {total}',
   'dashboard.col.rights': 'Rights',
   'dashboard.col.registrations': 'Registrations',
   'dashboard.chapters': '{count} chapters',

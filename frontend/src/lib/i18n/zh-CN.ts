@@ -1159,6 +1159,8 @@ export const zhCN: Record<MessageKey, string> = {
   'dashboard.col.bookmarks': '收藏',
   'dashboard.col.subscribers': '订阅',
   'dashboard.col.comments': '评论',
+  'dashboard.col.inquiries': '改编询问',
+  'dashboard.inquiries': '{total} 项中 {open} 项进行中',
   'dashboard.col.rights': '权利',
   'dashboard.col.registrations': '登记',
   'dashboard.chapters': '{count} 章',

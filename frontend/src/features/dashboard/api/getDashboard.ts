@@ -38,6 +38,8 @@ export interface WorkStats {
   comments: number;
   rights: Right[];
   registrations: { count: number; latest?: EntrySummary | null };
+  /** Adaptation inquiries about the work: open (sent, in discussion) and in total. */
+  inquiries: { open: number; total: number };
 }
 
 export interface Dashboard {

@@ -71,6 +71,7 @@ export function WorksStatsSection() {
             <th scope="col">{t('dashboard.col.subscribers')}</th>
             <th scope="col">{t('dashboard.col.comments')}</th>
             <th scope="col">{t('dashboard.col.rights')}</th>
+            <th scope="col">{t('dashboard.col.inquiries')}</th>
             <th scope="col">{t('dashboard.col.registrations')}</th>
           </tr>
         </thead>
@@ -97,6 +98,18 @@ export function WorksStatsSection() {
               <td>{formatNumber(w.comments)}</td>
               <td>
                 <RightsBadges work={w} />
+              </td>
+              <td>
+                {w.inquiries.total === 0 ? (
+                  formatNumber(0)
+                ) : (
+                  <Link to="/inquiries/received">
+                    {t('dashboard.inquiries', {
+                      open: formatNumber(w.inquiries.open),
+                      total: formatNumber(w.inquiries.total),
+                    })}
+                  </Link>
+                )}
               </td>
               <td>
                 {formatNumber(w.registrations.count)}

@@ -50,6 +50,13 @@ class DashboardInquiriesTest extends InquiryTestSupport {
     expect(200, move(quitter, withdrawn, "withdrawn"));
 
     assertThat(longs(summary(writer))).isEqualTo(counts(1, 1, 1));
+    // per work in the works table: open (sent, in discussion) and total
+    Map<?, ?> row =
+        list(expect(200, co.client().get("/api/v1/me/dashboard")).get("works")).stream()
+            .filter(x -> num(x.get("id")) == w)
+            .findFirst()
+            .orElseThrow();
+    assertThat(longs((Map<?, ?>) row.get("inquiries"))).isEqualTo(Map.of("open", 2L, "total", 3L));
     assertThat(longs(summary(co))).isEqualTo(counts(1, 1, 1));
     // the inquirer sent one but received none; a stranger has all zeros
     assertThat(longs(summary(producer))).isEqualTo(counts(0, 0, 0));
