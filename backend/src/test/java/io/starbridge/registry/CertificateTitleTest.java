@@ -141,6 +141,28 @@ class CertificateTitleTest extends ForumTest {
     }
     String dashboard = expect(200, other.client().get("/api/v1/me/dashboard")).body();
     assertThat(dashboard).doesNotContain(token).doesNotContain("\"id\":" + entry + ",");
+    // a public copy reported for copyright: staff see the draft work's entry by id and hashes only
+    long topic = fx().topic(other, fx().board());
+    long post = id(expect(201, fx().createReply(other, topic, "Found this:\n\n" + paragraph)));
+    Map<String, Object> report = new java.util.HashMap<>();
+    report.put("targetType", "post");
+    report.put("targetId", post);
+    report.put("reason", "copyright");
+    report.put("originalEntryId", entry);
+    expect(201, fx().member("certdwrep").client().post("/api/v1/reports", report));
+    Map<String, Object> item =
+        fx().moderator().client().get("/api/v1/mod/queue").items().stream()
+            .filter(
+                i ->
+                    "post".equals(i.get("targetType"))
+                        && ((Number) i.get("targetId")).longValue() == post)
+            .findFirst()
+            .orElseThrow();
+    List<?> evidence = (List<?>) item.get("copyright");
+    assertThat(evidence)
+        .extracting(e -> ((Number) ((Map<?, ?>) e).get("id")).longValue())
+        .contains(entry);
+    assertThat(evidence.toString()).doesNotContain(token).doesNotContain(title);
     // the author's own dashboard names it
     assertThat(expect(200, author.client().get("/api/v1/me/dashboard")).body()).contains(title);
   }
