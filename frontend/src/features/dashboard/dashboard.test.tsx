@@ -71,7 +71,12 @@ const data: Dashboard = {
 };
 
 const sections: DashboardSection[] = [
-  { id: 'works', title: 'dashboard.works', Component: WorksStatsSection },
+  {
+    id: 'works',
+    title: 'dashboard.works',
+    Component: WorksStatsSection,
+    HeaderAside: () => <p>aside of works</p>,
+  },
   { id: 'registrations', title: 'dashboard.registrations', Component: RegistrationsSection },
 ];
 
@@ -82,6 +87,7 @@ describe('DashboardLayout', () => {
     );
     renderWithApp(<DashboardLayout sections={sections} />, { locale: 'zh-CN' });
     const works = await screen.findByRole('region', { name: '我的作品' });
+    expect(within(works).getByText('aside of works').closest('header')).toBeTruthy();
     const row = await within(works).findByRole('row', { name: /星桥/ });
     expect(within(row).getByText('12,345')).toBeTruthy();
     expect(within(row).getByText('88')).toBeTruthy();

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { json, mockFetch, problem } from '@/test/fetchMock';
 import { renderWithApp } from '@/test/render';
 import type { Inquiry } from './api/inquiries';
-import { ReceivedInquiriesSection } from './components/ReceivedInquiriesSection';
+import { ReceivedInquiriesSection, ReceivedInquiryCounts } from './components/ReceivedInquiriesSection';
 
 const ada = {
   id: 1,
@@ -38,7 +38,7 @@ const open = [
 const agreed = [inquiry({ id: 3, state: 'agreed', rightStatus: 'under_option', medium: 'games' })];
 
 describe('ReceivedInquiriesSection', () => {
-  it('lists the open inquiries first, counts each state and filters by state', async () => {
+  it('counts each state in the header, lists the open inquiries first and filters by state', async () => {
     const calls = mockFetch((c) => {
       if (c.path === '/api/v1/me') return problem(401, '/problems/unauthorized');
       if (c.path === '/api/v1/me/dashboard') {
@@ -56,7 +56,13 @@ describe('ReceivedInquiriesSection', () => {
       }
       return problem(404, '/problems/not-found');
     });
-    renderWithApp(<ReceivedInquiriesSection />, { path: '/dashboard' });
+    renderWithApp(
+      <>
+        <ReceivedInquiryCounts />
+        <ReceivedInquiriesSection />
+      </>,
+      { path: '/dashboard' },
+    );
 
     const list = await screen.findByRole('list', { name: 'Inquiries about your works' });
     const rows = within(list).getAllByRole('listitem');
@@ -74,18 +80,25 @@ describe('ReceivedInquiriesSection', () => {
       calls.some((c) => c.path.includes('role=received') && c.path.includes('state=sent%2Cin_discussion')),
     ).toBe(true);
 
-    const filters = screen.getByRole('group', { name: 'Show inquiries' });
-    expect(await within(filters).findByRole('button', { name: 'Open 2' })).toBeTruthy();
-    expect(within(filters).getByRole('button', { name: 'Withdrawn 2' })).toBeTruthy();
-    expect(within(filters).getByRole('button', { name: 'All 5' })).toBeTruthy();
-    expect(within(filters).getByRole('button', { name: 'Open 2' }).getAttribute('aria-pressed')).toBe('true');
+    const counts = await screen.findByRole('list', { name: 'Inquiries per state' });
+    expect(
+      within(counts)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Sent 1', 'In discussion 1', 'Declined 0', 'Agreed 1', 'Withdrawn 2']);
+    // one request for the counts (shared with the dashboard's own sections)
+    expect(calls.filter((c) => c.path === '/api/v1/me/dashboard')).toHaveLength(1);
 
-    await userEvent.click(within(filters).getByRole('button', { name: 'Agreed 1' }));
+    const filters = screen.getByRole('group', { name: 'Show inquiries' });
+    expect(within(filters).getByRole('button', { name: 'Open' }).getAttribute('aria-pressed')).toBe('true');
+    expect(within(filters).getByRole('button', { name: 'All' }).getAttribute('aria-pressed')).toBe('false');
+
+    await userEvent.click(within(filters).getByRole('button', { name: 'Agreed' }));
     const agreedList = await screen.findByRole('list', { name: 'Inquiries about your works' });
     expect(await within(agreedList).findByText('Agreed')).toBeTruthy();
     expect(within(agreedList).getAllByRole('listitem')).toHaveLength(1);
 
-    await userEvent.click(within(filters).getByRole('button', { name: 'Declined 0' }));
+    await userEvent.click(within(filters).getByRole('button', { name: 'Declined' }));
     expect(await screen.findByText('No inquiries in this state.')).toBeTruthy();
   });
 });

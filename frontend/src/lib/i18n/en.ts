@@ -1278,6 +1278,7 @@ export const en = {
   'inquiries.replySend': 'Send reply',
   'inquiries.replySent': 'Reply sent.',
   'inquiries.dashboard.title': 'Inquiries about your works',
+  'inquiries.dashboard.counts': 'Inquiries per state',
   'inquiries.dashboard.filter': 'Show inquiries',
   'inquiries.dashboard.open': 'Open',
   'inquiries.dashboard.all': 'All',

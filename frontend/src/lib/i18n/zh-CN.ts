@@ -1263,6 +1263,7 @@ export const zhCN: Record<MessageKey, string> = {
   'inquiries.replySend': '发送回复',
   'inquiries.replySent': '回复已发送。',
   'inquiries.dashboard.title': '关于我的作品的改编询问',
+  'inquiries.dashboard.counts': '各状态的询问数',
   'inquiries.dashboard.filter': '筛选询问',
   'inquiries.dashboard.open': '进行中',
   'inquiries.dashboard.all': '全部',

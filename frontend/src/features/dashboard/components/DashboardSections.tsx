@@ -6,11 +6,15 @@ import { useDashboard, type WorkStats } from '../api/getDashboard';
 import { Sparkline } from './Sparkline';
 import '../dashboard.css';
 
-/** One section of the dashboard page: a heading and a self-loading component. */
+/**
+ * One section of the dashboard page: a heading and a self-loading component; `HeaderAside`
+ * (optional, self-loading too) is shown in the section's header next to the heading.
+ */
 export interface DashboardSection {
   id: string;
   title: MessageKey;
   Component: ComponentType;
+  HeaderAside?: ComponentType;
 }
 
 /**
@@ -21,9 +25,12 @@ export function DashboardLayout({ sections }: { sections: DashboardSection[] }) 
   const { t } = useI18n();
   return (
     <div className="dashboard">
-      {sections.map(({ id, title, Component }) => (
+      {sections.map(({ id, title, Component, HeaderAside }) => (
         <section key={id} className="dashboard__section" aria-labelledby={`dashboard-${id}`}>
-          <h2 id={`dashboard-${id}`}>{t(title)}</h2>
+          <header className="dashboard__section-header">
+            <h2 id={`dashboard-${id}`}>{t(title)}</h2>
+            {HeaderAside && <HeaderAside />}
+          </header>
           <Component />
         </section>
       ))}

@@ -28,41 +28,27 @@ function statesOf(filter: Filter): readonly InquiryState[] {
 
 /**
  * The author dashboard's inquiries section: inquiries received about the caller's works, the open
- * ones (sent, in discussion) first, filterable by state; the header counts each state.
+ * ones (sent, in discussion) first, filterable by state. {@link ReceivedInquiryCounts} goes in the
+ * section's header.
  */
 export function ReceivedInquiriesSection() {
-  const { t, formatNumber } = useI18n();
+  const { t } = useI18n();
   const [filter, setFilter] = useState<Filter>('open');
-  const counts = useReceivedInquiryCounts();
   const query = useReceivedInquiries(statesOf(filter));
-  const count = (f: Filter): number | undefined => {
-    const c = counts.data;
-    if (!c) return undefined;
-    return (f === 'all' ? INQUIRY_STATES : statesOf(f)).reduce((sum, s) => sum + (c[s] ?? 0), 0);
-  };
   return (
     <div className="dashboard-inquiries">
       <div className="dashboard-inquiries__filters" role="group" aria-label={t('inquiries.dashboard.filter')}>
-        {FILTERS.map((f) => {
-          const n = count(f);
-          return (
-            <Button
-              key={f}
-              size="sm"
-              variant={filter === f ? 'primary' : 'ghost'}
-              aria-pressed={filter === f}
-              onClick={() => setFilter(f)}
-            >
-              {f === 'open' || f === 'all' ? t(`inquiries.dashboard.${f}`) : t(`inquiries.state.${f}`)}
-              {n !== undefined && (
-                <>
-                  {' '}
-                  <span className="dashboard-inquiries__count">{formatNumber(n)}</span>
-                </>
-              )}
-            </Button>
-          );
-        })}
+        {FILTERS.map((f) => (
+          <Button
+            key={f}
+            size="sm"
+            variant={filter === f ? 'primary' : 'ghost'}
+            aria-pressed={filter === f}
+            onClick={() => setFilter(f)}
+          >
+            {f === 'open' || f === 'all' ? t(`inquiries.dashboard.${f}`) : t(`inquiries.state.${f}`)}
+          </Button>
+        ))}
       </div>
       <PagedList
         query={query}
@@ -102,5 +88,23 @@ function ReceivedRow({ inquiry }: { inquiry: Inquiry }) {
         <RelativeTime iso={inquiry.updatedAt} />
       </span>
     </li>
+  );
+}
+
+/** The section header's counts: received inquiries per state, from GET /me/dashboard. */
+export function ReceivedInquiryCounts() {
+  const { t, formatNumber } = useI18n();
+  const counts = useReceivedInquiryCounts();
+  if (!counts.data) return null;
+  const c = counts.data;
+  return (
+    <ul className="inquiry-counts" aria-label={t('inquiries.dashboard.counts')}>
+      {INQUIRY_STATES.map((s) => (
+        <li key={s}>
+          <span className={`inquiry-state inquiry-state--${s}`}>{t(`inquiries.state.${s}`)}</span>{' '}
+          <span className="inquiry-counts__n">{formatNumber(c[s] ?? 0)}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
