@@ -121,6 +121,7 @@ test('a verified producer inquires from the catalogue, the writer agrees, the ri
       await received.getByRole('link', { name: 'Open the thread' }).getAttribute('href'),
       inquiryPath,
     );
+    await screenshot(page, 'dashboard-inquiries');
 
     // --- The writer opens it from the received inquiries and agrees. ----------------------------
     await page.goto(`${BASE_URL}/inquiries/received`);

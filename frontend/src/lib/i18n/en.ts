@@ -1157,7 +1157,8 @@ export const en = {
   'registry.draft.signedOut': 'Sign in to register a draft.',
 
   'dashboard.title': 'Author dashboard',
-  'dashboard.lead': 'Your works at a glance: readers, rights and copyright registrations.',
+  'dashboard.lead':
+    'Your works at a glance: readers, rights, adaptation inquiries and copyright registrations.',
   'dashboard.signedOut': 'Sign in to see your author dashboard.',
   'dashboard.link': 'Author dashboard',
   'dashboard.works': 'Your works',

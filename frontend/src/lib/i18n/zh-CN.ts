@@ -1144,7 +1144,7 @@ export const zhCN: Record<MessageKey, string> = {
   'registry.draft.signedOut': '登录后才能登记草稿。',
 
   'dashboard.title': '作者中心',
-  'dashboard.lead': '一眼看清你的作品：读者、改编权利与版权登记。',
+  'dashboard.lead': '一眼看清你的作品：读者、改编权利、改编询问与版权登记。',
   'dashboard.signedOut': '登录后查看作者中心。',
   'dashboard.link': '作者中心',
   'dashboard.works': '我的作品',
