@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The catalogue answered by the search index: Lucene facets, drill sideways, access tokens. */
@@ -68,6 +67,20 @@ class CatalogueFacetsTest extends ForumTest {
         who.client().put("/api/v1/works/" + work + "/rights", Map.of("rights", List.of(right))));
   }
 
+  /**
+   * A unique search word of letters only: the Chinese analyzer splits letters from digits, so a hex
+   * suffix would become single-character tokens that other tests' UUID titles share.
+   */
+  private static String token(String prefix) {
+    StringBuilder sb = new StringBuilder(prefix);
+    java.util.concurrent.ThreadLocalRandom random =
+        java.util.concurrent.ThreadLocalRandom.current();
+    for (int i = 0; i < 10; i++) {
+      sb.append((char) ('a' + random.nextInt(26)));
+    }
+    return sb.toString();
+  }
+
   private static String q(String token) {
     return "/api/v1/ip/catalogue?q=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
   }
@@ -89,7 +102,7 @@ class CatalogueFacetsTest extends ForumTest {
 
   @Test
   void facetCountsRespectVisibility() {
-    String token = "facetvis" + UUID.randomUUID().toString().substring(0, 8);
+    String token = token("facetvis");
     Account owner = fx().member("fvowner");
     Account translator = fx().member("fvtrans");
     Account reader = fx().member("fvreader");
@@ -140,7 +153,7 @@ class CatalogueFacetsTest extends ForumTest {
 
   @Test
   void filtersDrillDownAndEachFacetIsCountedWithoutItsOwnFilter() {
-    String token = "facetdd" + UUID.randomUUID().toString().substring(0, 8);
+    String token = token("facetdd");
     Account owner = fx().member("fdowner");
     long general = work(owner, token + " one", "public", "general", "complete");
     long teen = work(owner, token + " two", "public", "teen", "in_progress");
@@ -183,7 +196,7 @@ class CatalogueFacetsTest extends ForumTest {
 
   @Test
   void kudosAndHitsMoveAWorkIntoAnotherPopularityBucket() {
-    String token = "facetpop" + UUID.randomUUID().toString().substring(0, 8);
+    String token = token("facetpop");
     Account owner = fx().member("fpowner");
     long liked = work(owner, token + " liked", "public", "general", "complete");
     long read = work(owner, token + " read", "public", "general", "complete");
@@ -228,7 +241,7 @@ class CatalogueFacetsTest extends ForumTest {
 
   @Test
   void theSqlFallbackAgreesWithTheIndex() {
-    String token = "facetsql" + UUID.randomUUID().toString().substring(0, 8);
+    String token = token("facetsql");
     Account owner = fx().member("fsowner");
     long a = work(owner, token + " a", "public", "general", "complete");
     long b = work(owner, token + " b", "signed_in", "teen", "in_progress");
@@ -300,7 +313,7 @@ class CatalogueFacetsTest extends ForumTest {
 
   @Test
   void aRightThatLeavesAvailableLeavesTheMediumFacetByRightsAndByAgreement() {
-    String token = "facetopt" + UUID.randomUUID().toString().substring(0, 8);
+    String token = token("facetopt");
     Account owner = fx().member("foowner");
     long w = work(owner, token + " open", "public", "general", "complete");
     expect(
