@@ -1,8 +1,9 @@
 // Adaptation inquiries in a real browser against a running backend (STARBRIDGE_URL): a writer
 // publishes a public work with film/TV rights available; a producer asks for the industry badge and
 // an administrator approves it; the producer finds the work in the IP catalogue by the medium facet,
-// opens it and sends an inquiry; the writer opens it from their received inquiries and agrees; the
-// work's rights then read "Under option".
+// opens it and sends an inquiry; the writer sees it on the author dashboard, opens it from their
+// received inquiries and agrees; the dashboard counts it as agreed and the work's rights read
+// "Under option".
 //
 // Needs the administrator account: the backend must run with
 // STARBRIDGE_ADMIN_EMAIL=e2e-admin@starbridge.test (./starbridge test sets it).
@@ -69,11 +70,17 @@ test('a verified producer inquires from the catalogue, the writer agrees, the ri
     await signIn(page, producer);
     await page.goto(`${BASE_URL}/ip?q=${encodeURIComponent(writer)}`);
     const medium = page.getByRole('group', { name: 'Available for' });
-    await medium.getByRole('checkbox', { name: /Film \/ TV/ }).check();
+    // The checkbox follows the query string, which the router updates in a transition: click, then
+    // wait for the URL and the checked state (Playwright's check() looks too early).
+    const filmTv = medium.getByRole('checkbox', { name: /Film \/ TV/ });
+    await filmTv.click();
     await page.waitForURL(/medium=film_tv/);
+    await page.waitForFunction((el) => el.checked, await filmTv.elementHandle());
     // The catalogue offers the inquiry too; the producer reads the work first.
-    await page.getByRole('button', { name: 'Ask about rights' }).waitFor();
-    await page.getByRole('link', { name: title }).click();
+    // (Scoped to this work: the search may also find other runs' works against the same server.)
+    const item = page.getByRole('listitem').filter({ hasText: title });
+    await item.getByRole('button', { name: 'Ask about rights' }).waitFor();
+    await item.getByRole('link', { name: title }).first().click();
     await page.waitForURL(new RegExp(`/works/${workId}$`));
 
     await page.getByRole('button', { name: 'Ask about rights' }).click();
@@ -92,8 +99,31 @@ test('a verified producer inquires from the catalogue, the writer agrees, the ri
     await page.getByRole('button', { name: 'Withdraw' }).waitFor();
     assert.equal(await page.getByRole('button', { name: 'Agree' }).count(), 0, 'only authors agree');
 
-    // --- The writer opens it from the received inquiries and agrees. ----------------------------
+    // --- The writer sees it on the author dashboard, open, from a verified producer. -----------
     await signIn(page, writer);
+    await page.goto(`${BASE_URL}/dashboard`);
+    const section = page.getByRole('region', { name: 'Inquiries about your works' });
+    const counts = section.getByRole('list', { name: 'Inquiries per state' });
+    await counts
+      .getByRole('listitem')
+      .filter({ hasText: /^Sent 1$/ })
+      .waitFor();
+    await counts
+      .getByRole('listitem')
+      .filter({ hasText: /^Agreed 0$/ })
+      .waitFor();
+    const filters = section.getByRole('group', { name: 'Show inquiries' });
+    const received = section.getByRole('listitem').filter({ hasText: title });
+    await received.getByText('Sent', { exact: true }).waitFor();
+    await received.getByText('Verified industry professional').waitFor();
+    await received.getByText('18-month option', { exact: false }).waitFor();
+    assert.equal(
+      await received.getByRole('link', { name: 'Open the thread' }).getAttribute('href'),
+      inquiryPath,
+    );
+    await screenshot(page, 'dashboard-inquiries');
+
+    // --- The writer opens it from the received inquiries and agrees. ----------------------------
     await page.goto(`${BASE_URL}/inquiries/received`);
     await page.getByRole('link', { name: title }).click();
     await page.waitForURL(new RegExp(`${inquiryPath}$`));
@@ -109,6 +139,25 @@ test('a verified producer inquires from the catalogue, the writer agrees, the ri
     await page.getByTestId('inquiry-state').getByText('Agreed').waitFor();
     await page.getByText('This inquiry is closed.').waitFor();
     await screenshot(page, 'inquiry-agreed');
+
+    // The dashboard counts it as agreed now, and no longer among the open ones.
+    await page.goto(`${BASE_URL}/dashboard`);
+    await counts
+      .getByRole('listitem')
+      .filter({ hasText: /^Agreed 1$/ })
+      .waitFor();
+    await counts
+      .getByRole('listitem')
+      .filter({ hasText: /^Sent 0$/ })
+      .waitFor();
+    await section.getByText('No open inquiries about your works.').waitFor();
+    await filters.getByRole('button', { name: 'Agreed' }).click();
+    await section
+      .getByRole('listitem')
+      .filter({ hasText: title })
+      .getByText('Agreed', { exact: true })
+      .waitFor();
+    await page.goto(`${BASE_URL}${inquiryPath}`);
 
     // --- The work's rights now read "Under option", for everyone. -------------------------------
     await page.getByRole('link', { name: title }).click();

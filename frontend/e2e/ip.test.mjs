@@ -68,11 +68,14 @@ test('a story offered for film is found through the facets and shows on its auth
     await main.getByRole('link', { name: title }).first().waitFor();
     const length = main.getByRole('group', { name: 'Length' });
     await length.getByRole('checkbox', { name: /Short story/ }).waitFor();
-    await main
+    // The checkbox follows the query string, which the router updates in a transition: click, then
+    // wait for the URL and the checked state (Playwright's check() may look too early).
+    const filmTv = main
       .getByRole('group', { name: 'Available for' })
-      .getByRole('checkbox', { name: /Film \/ TV/ })
-      .check();
+      .getByRole('checkbox', { name: /Film \/ TV/ });
+    await filmTv.click();
     await page.waitForURL(/medium=film_tv/);
+    await page.waitForFunction((el) => el.checked, await filmTv.elementHandle());
     await main.getByRole('link', { name: title }).first().waitFor();
     await screenshot(page, 'ip-catalogue');
 

@@ -6,6 +6,10 @@ import {
   WorksStatsSection,
   type DashboardSection,
 } from '@/features/dashboard/components/DashboardSections';
+import {
+  ReceivedInquiriesSection,
+  ReceivedInquiryCounts,
+} from '@/features/inquiries/components/ReceivedInquiriesSection';
 import { useSession } from '@/lib/auth';
 import { useI18n } from '@/lib/i18n';
 import { SignInPrompt } from './SignInPrompt';
@@ -13,6 +17,12 @@ import { SignInPrompt } from './SignInPrompt';
 /** The dashboard's sections in order; another feature's section is one more entry here. */
 const SECTIONS: DashboardSection[] = [
   { id: 'works', title: 'dashboard.works', Component: WorksStatsSection },
+  {
+    id: 'inquiries',
+    title: 'inquiries.dashboard.title',
+    Component: ReceivedInquiriesSection,
+    HeaderAside: ReceivedInquiryCounts,
+  },
   { id: 'registrations', title: 'dashboard.registrations', Component: RegistrationsSection },
 ];
 

@@ -34,6 +34,7 @@ const data: Dashboard = {
         { medium: 'film_tv', status: 'available' },
         { medium: 'translation', status: 'licensed', language: 'en' },
       ],
+      inquiries: { open: 1, total: 3 },
       registrations: {
         count: 2,
         latest: {
@@ -47,6 +48,7 @@ const data: Dashboard = {
       },
     },
   ],
+  inquiries: { sent: 1, in_discussion: 0, declined: 0, agreed: 0, withdrawn: 0 },
   registrations: [
     {
       id: 42,
@@ -69,7 +71,12 @@ const data: Dashboard = {
 };
 
 const sections: DashboardSection[] = [
-  { id: 'works', title: 'dashboard.works', Component: WorksStatsSection },
+  {
+    id: 'works',
+    title: 'dashboard.works',
+    Component: WorksStatsSection,
+    HeaderAside: () => <p>aside of works</p>,
+  },
   { id: 'registrations', title: 'dashboard.registrations', Component: RegistrationsSection },
 ];
 
@@ -80,10 +87,14 @@ describe('DashboardLayout', () => {
     );
     renderWithApp(<DashboardLayout sections={sections} />, { locale: 'zh-CN' });
     const works = await screen.findByRole('region', { name: '我的作品' });
+    expect(within(works).getByText('aside of works').closest('header')).toBeTruthy();
     const row = await within(works).findByRole('row', { name: /星桥/ });
     expect(within(row).getByText('12,345')).toBeTruthy();
     expect(within(row).getByText('88')).toBeTruthy();
     expect(within(row).getByText('影视: 可授权')).toBeTruthy();
+    expect(within(row).getByRole('link', { name: '3 项中 1 项进行中' }).getAttribute('href')).toBe(
+      '/inquiries/received',
+    );
     expect(within(row).getByRole('img', { name: '近 30 天 6 次点击' })).toBeTruthy();
     expect(within(row).getByRole('link', { name: '最新 #41' }).getAttribute('href')).toBe(
       '/registry/entries/41',

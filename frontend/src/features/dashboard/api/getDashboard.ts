@@ -38,14 +38,18 @@ export interface WorkStats {
   comments: number;
   rights: Right[];
   registrations: { count: number; latest?: EntrySummary | null };
+  /** Adaptation inquiries about the work: open (sent, in discussion) and in total. */
+  inquiries: { open: number; total: number };
 }
 
 export interface Dashboard {
   works: WorkStats[];
   registrations: EntrySummary[];
+  /** Adaptation inquiries received about the caller's works, per state (the inquiries feature shows them). */
+  inquiries: Record<string, number>;
 }
 
-/** GET /me/dashboard: the caller's works with their stats, and the caller's registrations. */
+/** GET /me/dashboard: the caller's works with their stats, registrations and inquiry counts. */
 export function getDashboard(): Promise<Dashboard> {
   return api<Dashboard>('/me/dashboard');
 }

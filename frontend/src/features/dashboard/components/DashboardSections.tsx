@@ -6,11 +6,15 @@ import { useDashboard, type WorkStats } from '../api/getDashboard';
 import { Sparkline } from './Sparkline';
 import '../dashboard.css';
 
-/** One section of the dashboard page: a heading and a self-loading component. */
+/**
+ * One section of the dashboard page: a heading and a self-loading component; `HeaderAside`
+ * (optional, self-loading too) is shown in the section's header next to the heading.
+ */
 export interface DashboardSection {
   id: string;
   title: MessageKey;
   Component: ComponentType;
+  HeaderAside?: ComponentType;
 }
 
 /**
@@ -21,9 +25,12 @@ export function DashboardLayout({ sections }: { sections: DashboardSection[] }) 
   const { t } = useI18n();
   return (
     <div className="dashboard">
-      {sections.map(({ id, title, Component }) => (
+      {sections.map(({ id, title, Component, HeaderAside }) => (
         <section key={id} className="dashboard__section" aria-labelledby={`dashboard-${id}`}>
-          <h2 id={`dashboard-${id}`}>{t(title)}</h2>
+          <header className="dashboard__section-header">
+            <h2 id={`dashboard-${id}`}>{t(title)}</h2>
+            {HeaderAside && <HeaderAside />}
+          </header>
           <Component />
         </section>
       ))}
@@ -71,6 +78,7 @@ export function WorksStatsSection() {
             <th scope="col">{t('dashboard.col.subscribers')}</th>
             <th scope="col">{t('dashboard.col.comments')}</th>
             <th scope="col">{t('dashboard.col.rights')}</th>
+            <th scope="col">{t('dashboard.col.inquiries')}</th>
             <th scope="col">{t('dashboard.col.registrations')}</th>
           </tr>
         </thead>
@@ -97,6 +105,18 @@ export function WorksStatsSection() {
               <td>{formatNumber(w.comments)}</td>
               <td>
                 <RightsBadges work={w} />
+              </td>
+              <td>
+                {w.inquiries.total === 0 ? (
+                  formatNumber(0)
+                ) : (
+                  <Link to="/inquiries/received">
+                    {t('dashboard.inquiries', {
+                      open: formatNumber(w.inquiries.open),
+                      total: formatNumber(w.inquiries.total),
+                    })}
+                  </Link>
+                )}
               </td>
               <td>
                 {formatNumber(w.registrations.count)}

@@ -72,6 +72,44 @@ export function useMyInquiries(role: 'sent' | 'received') {
   });
 }
 
+/** The open states, listed first on the author dashboard. */
+export const OPEN_STATES: InquiryState[] = ['sent', 'in_discussion'];
+
+/**
+ * GET /me/inquiries?role=received&state=…: inquiries about the caller's works in the given states
+ * (all of them when `states` is empty), newest activity first. Its key starts with the "mine" key,
+ * so every inquiry change refreshes it.
+ */
+export function useReceivedInquiries(states: readonly InquiryState[]) {
+  const state = states.join(',');
+  return useInfiniteQuery({
+    queryKey: [...inquiryKeys.mine('received'), state] as const,
+    queryFn: ({ pageParam }) => {
+      const params = new URLSearchParams({ role: 'received', limit: '20' });
+      if (state) params.set('state', state);
+      if (pageParam) params.set('cursor', pageParam);
+      return apiPage<Inquiry>(`/me/inquiries?${params}`);
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last: Page<Inquiry>) => last.nextCursor ?? undefined,
+  });
+}
+
+/** The author dashboard's key: GET /me/dashboard also counts the received inquiries per state. */
+const DASHBOARD_KEY = ['me', 'dashboard'] as const;
+
+/**
+ * The received inquiries counted per state, from GET /me/dashboard's `inquiries` summary. Shares
+ * the dashboard feature's query key (same endpoint, same payload), so the page fetches it once.
+ */
+export function useReceivedInquiryCounts() {
+  return useQuery({
+    queryKey: DASHBOARD_KEY,
+    queryFn: () => api<{ inquiries: Record<InquiryState, number> }>('/me/dashboard'),
+    select: (d) => d.inquiries,
+  });
+}
+
 /** GET /inquiries/{id}: the thread. */
 export function useInquiry(id: number) {
   return useQuery({ queryKey: inquiryKeys.one(id), queryFn: () => api<Inquiry>(`/inquiries/${id}`) });
@@ -109,6 +147,7 @@ export function useMoveInquiry(id: number) {
     onSuccess: (inquiry) => {
       client.setQueryData(inquiryKeys.one(id), inquiry);
       void client.invalidateQueries({ queryKey: ['inquiries', 'mine'] });
+      void client.invalidateQueries({ queryKey: DASHBOARD_KEY });
       return client.invalidateQueries({ queryKey: ['work', inquiry.work.id] });
     },
   });

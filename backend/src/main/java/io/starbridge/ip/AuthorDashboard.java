@@ -18,13 +18,18 @@ import java.util.Map;
 /**
  * The author dashboard: per work the caller authors (owner or accepted co-author, drafts too) its
  * reading stats, rights and registrations, and the caller's own registrations. Only ever the
- * caller's own works: the query starts from the caller's work_authors rows.
+ * caller's own works: the query starts from the caller's work_authors rows. Also the inquiries
+ * received about those works, counted per state.
  */
 @Singleton
 class AuthorDashboard {
   static final int DAYS = 30;
   static final int MAX_WORKS = 200;
   static final int MAX_REGISTRATIONS = 100;
+
+  /** A work's adaptation inquiries: the open ones (sent, in discussion) and all of them. */
+  @Serdeable
+  record WorkInquiries(long open, long total) {}
 
   /** Hits of one UTC day (YYYY-MM-DD). */
   @Serdeable
@@ -45,19 +50,27 @@ class AuthorDashboard {
       long subscribers,
       long comments,
       List<WorkRights.Right> rights,
-      WorkRegistrations registrations) {}
+      WorkRegistrations registrations,
+      WorkInquiries inquiries) {}
 
+  /**
+   * @param inquiries the adaptation inquiries received about the caller's works, per state (every
+   *     state present, zero included)
+   */
   @Serdeable
-  record Dashboard(List<WorkStats> works, List<EntrySummary> registrations) {}
+  record Dashboard(
+      List<WorkStats> works, List<EntrySummary> registrations, Map<String, Long> inquiries) {}
 
   private final Db db;
   private final WorkRights rights;
   private final RegistryQueries registry;
+  private final InquiryQueries inquiries;
 
-  AuthorDashboard(Db db, WorkRights rights, RegistryQueries registry) {
+  AuthorDashboard(Db db, WorkRights rights, RegistryQueries registry, InquiryQueries inquiries) {
     this.db = db;
     this.rights = rights;
     this.registry = registry;
+    this.inquiries = inquiries;
   }
 
   private record Row(
@@ -111,6 +124,7 @@ class AuthorDashboard {
     Map<Long, List<WorkRights.Right>> rightsOf = rights.ofWorks(ids);
     Map<Long, WorkRegistrations> registrationsOf = registry.registrationsOfWorks(ids);
     Map<Long, List<DayHits>> hitsOf = hitsByDay(ids);
+    Map<Long, WorkInquiries> inquiriesOf = inquiriesOf(ids);
     List<WorkStats> works = new ArrayList<>(rows.size());
     for (Row r : rows) {
       works.add(
@@ -128,9 +142,25 @@ class AuthorDashboard {
               r.subscribers(),
               r.comments(),
               rightsOf.getOrDefault(r.id(), List.of()),
-              registrationsOf.getOrDefault(r.id(), new WorkRegistrations(0, null))));
+              registrationsOf.getOrDefault(r.id(), new WorkRegistrations(0, null)),
+              inquiriesOf.getOrDefault(r.id(), new WorkInquiries(0, 0))));
     }
-    return new Dashboard(works, registry.entriesOfAuthor(me, MAX_REGISTRATIONS));
+    return new Dashboard(
+        works, registry.entriesOfAuthor(me, MAX_REGISTRATIONS), inquiries.receivedCounts(guardian));
+  }
+
+  /** Per work: its inquiries, open and in total (the caller is an author of each work). */
+  private Map<Long, WorkInquiries> inquiriesOf(List<Long> ids) {
+    Map<Long, WorkInquiries> out = new HashMap<>();
+    if (!ids.isEmpty()) {
+      db.list(
+              "select work_id, count(*) filter (where state in ('sent', 'in_discussion')),"
+                  + " count(*) from inquiries where work_id = any(?) group by work_id",
+              rs -> Map.entry(rs.getLong(1), new WorkInquiries(rs.getLong(2), rs.getLong(3))),
+              ids)
+          .forEach(e -> out.put(e.getKey(), e.getValue()));
+    }
+    return out;
   }
 
   /** The last {@link #DAYS} UTC days per work, oldest first, days without hits as zero. */

@@ -10,7 +10,10 @@ import io.starbridge.security.Guardians;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** The author dashboard: the caller's works with their stats, rights and registrations. */
+/**
+ * The author dashboard: the caller's works with their stats, rights and registrations, and the
+ * received inquiries per state.
+ */
 @Controller("/api/v1/me")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "IP")
@@ -32,9 +35,13 @@ class DashboardController {
               + " most recently updated first, at most 200: title, visibility, status, wordCount,"
               + " chapters, hits (total) and hitsByDay (the last 30 UTC days, oldest first,"
               + " [{day, hits}]), kudos, bookmarks, subscribers, comments, rights (as GET"
-              + " /works/{id}/rights) and registrations {count, latest}. registrations: the"
+              + " /works/{id}/rights), registrations {count, latest} and inquiries {open (sent or"
+              + " in_discussion), total}. registrations: the"
               + " registry entries naming the caller as an author, drafts by hash included,"
-              + " newest first (at most 100), each linking its certificate by id.")
+              + " newest first (at most 100), each linking its certificate by id. inquiries: the"
+              + " adaptation inquiries received about the caller's works counted per state"
+              + " ({sent, in_discussion, declined, agreed, withdrawn}, zeros included); the list"
+              + " is GET /me/inquiries?role=received.")
   AuthorDashboard.Dashboard get(
       @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor) {
     return dashboard.of(guardians.of(actor));

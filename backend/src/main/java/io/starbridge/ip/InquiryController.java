@@ -95,7 +95,8 @@ class InquiryController {
       summary = "The caller's inquiries, sent and received",
       description =
           "role: sent (the caller asked) or received (about the caller's works); both when"
-              + " absent. state: sent|in_discussion|declined|agreed|withdrawn. Newest activity"
+              + " absent. state: sent|in_discussion|declined|agreed|withdrawn, or several"
+              + " separated by commas (state=sent,in_discussion: the open ones). Newest activity"
               + " first, keyset-paged. List items leave messages, events and allowedTransitions"
               + " out.")
   Page<InquiryView> mine(

@@ -13,7 +13,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Read model of inquiries: one thread, and the caller's own inquiries sent and received. */
 @Singleton
@@ -115,21 +117,17 @@ public class InquiryQueries {
     if (role != null && !role.isBlank()) {
       switch (role) {
         case "sent" -> where.append(" and i.inquirer_id = ").append(me);
-        case "received" ->
-            where
-                .append(" and exists (select 1 from work_authors wa where wa.work_id = i.work_id")
-                .append(" and wa.state = 'active' and wa.user_id = ")
-                .append(me)
-                .append(")");
+        case "received" -> where.append(" and ").append(received(me));
         default -> throw ApiException.invalid("role", "invalid", "role is sent or received");
       }
     }
     if (state != null && !state.isBlank()) {
-      if (!Inquiry.STATES.contains(state)) {
+      List<String> states = List.of(state.split(",", -1));
+      if (!Inquiry.STATES.containsAll(states)) {
         throw ApiException.invalid("state", "invalid", "Unknown state");
       }
-      where.append(" and i.state = ?");
-      params.add(state);
+      where.append(" and i.state = any(?)");
+      params.add(states);
     }
     if (cursor != null && !cursor.isBlank()) {
       List<String> parts = Cursors.decode(cursor, 2);
@@ -157,6 +155,33 @@ public class InquiryQueries {
       next = Cursors.encode(last.updatedAt().toString(), last.id());
     }
     return new Page<>(rows, next);
+  }
+
+  /**
+   * The inquiries received about the caller's works (active author), counted per state: every state
+   * is present, zero included. The author dashboard's inquiries summary.
+   */
+  Map<String, Long> receivedCounts(Guardian g) {
+    g.ensureSignedIn();
+    Map<String, Long> counts = new LinkedHashMap<>();
+    Inquiry.STATES.forEach(s -> counts.put(s, 0L));
+    db.list(
+            "select i.state, count(*) from inquiries i join works w on w.id = i.work_id where "
+                + g.inquiriesOwn("i", "w")
+                + " and "
+                + received(g.actor().id())
+                + " group by i.state",
+            rs -> Map.entry(rs.getString(1), rs.getLong(2)))
+        .forEach(e -> counts.put(e.getKey(), e.getValue()));
+    return counts;
+  }
+
+  /** SQL: inquiry {@code i} is about a work {@code me} is an active author of. */
+  private static String received(long me) {
+    return "exists (select 1 from work_authors wa where wa.work_id = i.work_id"
+        + " and wa.state = 'active' and wa.user_id = "
+        + me
+        + ")";
   }
 
   private static String role(Guardian g, Inquiry inquiry, Work work) {

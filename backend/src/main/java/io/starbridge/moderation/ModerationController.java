@@ -86,12 +86,14 @@ class ModerationController {
   @Operation(
       summary = "Reports and held posts the caller may handle, one item per target",
       description =
-          "An item with a copyright report carries copyright: the registry entries of both sides"
+          "For staff (site moderators and admins) an item with a copyright report carries"
+              + " copyright: the registry entries of both sides"
               + " merged oldest first, each {side: reported|claimed, id (chain position), kind,"
               + " workId, chapterId, chapterNumber, version, registeredAt, contentHash, entryHash,"
               + " paragraphCount, matchingParagraphs (1-based positions whose hashes occur on the"
               + " other side)}. The reported side is the reported work's entries, or for a post"
-              + " (a topic: its first post) the entries sharing a paragraph with it.")
+              + " (a topic: its first post) the entries sharing a paragraph with it. A group's"
+              + " own moderators see their group's items with copyright null.")
   Page<ModerationQueries.QueueItem> queue(
       @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor) {
     return queries.queue(actor);

@@ -42,8 +42,8 @@ public class ModerationQueries {
   /**
    * One queue item per target: its open reports (or its approval hold), their total score against
    * the threshold, and enough of the target to judge it. With a copyright report, {@code copyright}
-   * lists the registry entries of both sides oldest first (see {@link RegistryQueries#compare});
-   * null otherwise.
+   * lists the registry entries of both sides oldest first (see {@link RegistryQueries#compare}) for
+   * staff (site moderators and admins); null otherwise, and for a group's own moderators.
    */
   @Serdeable
   public record QueueItem(
@@ -192,7 +192,7 @@ public class ModerationQueries {
               target.scopeGroup(),
               lines,
               g.at(),
-              copyrightEvidence(target, lines)));
+              guardian.isStaff() ? copyrightEvidence(target, lines) : null));
     }
     return new Page<>(items, null);
   }
@@ -220,9 +220,10 @@ public class ModerationQueries {
   }
 
   /**
-   * The registry entries of both sides of the target's copyright reports, for staff who judge them:
-   * the reported work's entries, or those sharing a paragraph with a reported post (a topic: its
-   * first post), and every claimed original's. Null without a copyright report.
+   * The registry entries of both sides of the target's copyright reports, for staff who judge them
+   * (site moderators and admins; a group's own moderators handle its reports without them): the
+   * reported work's entries, or those sharing a paragraph with a reported post (a topic: its first
+   * post), and every claimed original's. Null without a copyright report.
    */
   private List<EvidenceEntry> copyrightEvidence(
       ReportTargets.Target target, List<ReportLine> lines) {

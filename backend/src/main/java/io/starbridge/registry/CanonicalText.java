@@ -23,16 +23,31 @@ import java.util.regex.Pattern;
  *   <li>lines are joined with LF, without a final LF, and encoded as UTF-8.
  * </ol>
  *
- * <p>The content hash is the lowercase hex SHA-256 of those bytes. Paragraphs are the runs of
- * non-blank lines of the canonical text separated by one or more blank lines, with the leading
- * whitespace of each line also removed (Chinese prose indents paragraphs with U+3000, which a
- * reader's copy may or may not keep), hashed the same way. Only paragraphs of at least {@link
- * #MIN_PARAGRAPH} Unicode code points are indexed, so that short lines ("Chapter 1") match nothing.
+ * <p>The content hash is the lowercase hex SHA-256 of those bytes.
+ *
+ * <p>Paragraphs are the runs of non-blank lines of the canonical text separated by one or more
+ * blank lines. A paragraph is hashed (UTF-8, SHA-256, lowercase hex) in a looser form, so that a
+ * paragraph copied from the reading page of a browser matches what the writer typed:
+ *
+ * <ol>
+ *   <li>each line's leading whitespace is removed too (Chinese prose indents paragraphs with
+ *       U+3000, which a reader's copy may or may not keep);
+ *   <li>every run of whitespace inside a line (space, tab, U+00A0, U+3000, …: {@code White_Space})
+ *       becomes one space U+0020 (browsers collapse runs of spaces and copy U+00A0 as a space, or a
+ *       space as U+00A0);
+ *   <li>the lines of the paragraph are joined with one space (a copy keeps a paragraph's line
+ *       breaks, or shows them as spaces where a page renders them so).
+ * </ol>
+ *
+ * <p>Nothing else changes: quotes, dashes, full-width punctuation and letter case stay as they are.
+ * Only paragraphs of at least {@link #MIN_PARAGRAPH} Unicode code points are indexed, so that short
+ * lines ("Chapter 1") match nothing.
  */
 public final class CanonicalText {
   public static final int MIN_PARAGRAPH = 12;
   private static final Pattern TRAILING_WS = Pattern.compile("\\p{IsWhite_Space}+$");
   private static final Pattern LEADING_WS = Pattern.compile("^\\p{IsWhite_Space}+");
+  private static final Pattern INNER_WS = Pattern.compile("\\p{IsWhite_Space}+");
 
   private CanonicalText() {}
 
@@ -65,17 +80,18 @@ public final class CanonicalText {
     return sha256Hex(canonical(text));
   }
 
-  /** The canonical paragraphs of {@code text} long enough to be indexed, in order. */
+  /** The paragraphs of {@code text} in their hashed form, long enough to be indexed, in order. */
   public static List<String> paragraphs(String text) {
     List<String> paragraphs = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     for (String canonicalLine : canonical(text).split("\n", -1)) {
-      String line = LEADING_WS.matcher(canonicalLine).replaceFirst("");
+      String line =
+          INNER_WS.matcher(LEADING_WS.matcher(canonicalLine).replaceFirst("")).replaceAll(" ");
       if (line.isEmpty()) {
         flush(current, paragraphs);
       } else {
         if (current.length() > 0) {
-          current.append('\n');
+          current.append(' ');
         }
         current.append(line);
       }

@@ -67,6 +67,20 @@ class CatalogueFacetsTest extends ForumTest {
         who.client().put("/api/v1/works/" + work + "/rights", Map.of("rights", List.of(right))));
   }
 
+  /**
+   * A unique search word of letters only: the Chinese analyzer splits letters from digits, so a hex
+   * suffix would become single-character tokens that other tests' UUID titles share.
+   */
+  private static String token(String prefix) {
+    StringBuilder sb = new StringBuilder(prefix);
+    java.util.concurrent.ThreadLocalRandom random =
+        java.util.concurrent.ThreadLocalRandom.current();
+    for (int i = 0; i < 10; i++) {
+      sb.append((char) ('a' + random.nextInt(26)));
+    }
+    return sb.toString();
+  }
+
   private static String q(String token) {
     return "/api/v1/ip/catalogue?q=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
   }
@@ -88,7 +102,7 @@ class CatalogueFacetsTest extends ForumTest {
 
   @Test
   void facetCountsRespectVisibility() {
-    String token = "facetvis" + io.starbridge.support.Fixtures.letters(12);
+    String token = token("facetvis");
     Account owner = fx().member("fvowner");
     Account translator = fx().member("fvtrans");
     Account reader = fx().member("fvreader");
@@ -139,7 +153,7 @@ class CatalogueFacetsTest extends ForumTest {
 
   @Test
   void filtersDrillDownAndEachFacetIsCountedWithoutItsOwnFilter() {
-    String token = "facetdd" + io.starbridge.support.Fixtures.letters(12);
+    String token = token("facetdd");
     Account owner = fx().member("fdowner");
     long general = work(owner, token + " one", "public", "general", "complete");
     long teen = work(owner, token + " two", "public", "teen", "in_progress");
@@ -182,7 +196,7 @@ class CatalogueFacetsTest extends ForumTest {
 
   @Test
   void kudosAndHitsMoveAWorkIntoAnotherPopularityBucket() {
-    String token = "facetpop" + io.starbridge.support.Fixtures.letters(12);
+    String token = token("facetpop");
     Account owner = fx().member("fpowner");
     long liked = work(owner, token + " liked", "public", "general", "complete");
     long read = work(owner, token + " read", "public", "general", "complete");
@@ -227,7 +241,7 @@ class CatalogueFacetsTest extends ForumTest {
 
   @Test
   void theSqlFallbackAgreesWithTheIndex() {
-    String token = "facetsql" + io.starbridge.support.Fixtures.letters(12);
+    String token = token("facetsql");
     Account owner = fx().member("fsowner");
     long a = work(owner, token + " a", "public", "general", "complete");
     long b = work(owner, token + " b", "signed_in", "teen", "in_progress");
@@ -295,5 +309,64 @@ class CatalogueFacetsTest extends ForumTest {
     assertThat(all.get("length")).isEqualTo(Map.of("short_story", 2L, "novella", 1L));
     assertThat(all.get("medium"))
         .isEqualTo(Map.of("film_tv", 2L, "translation", 1L, "translation:fr", 1L));
+  }
+
+  @Test
+  void aRightThatLeavesAvailableLeavesTheMediumFacetByRightsAndByAgreement() {
+    String token = token("facetopt");
+    Account owner = fx().member("foowner");
+    long w = work(owner, token + " open", "public", "general", "complete");
+    expect(
+        200,
+        owner
+            .client()
+            .put(
+                "/api/v1/works/" + w + "/rights",
+                Map.of(
+                    "rights",
+                    List.of(
+                        right("film_tv", "available", null),
+                        right("games", "available", null),
+                        right("comics", "available", null)))));
+    caughtUp();
+    TestClient.Response before = expect(200, anonymous().get(q(token)));
+    assertThat(ids(before)).as(before.body()).containsExactly(w);
+    assertThat(facet(before, "medium")).isEqualTo(Map.of("film_tv", 1L, "games", 1L, "comics", 1L));
+
+    // the authors put film/TV under option: the index drops it from the medium facet
+    expect(
+        200,
+        owner
+            .client()
+            .put(
+                "/api/v1/works/" + w + "/rights",
+                Map.of(
+                    "rights",
+                    List.of(
+                        right("film_tv", "under_option", null),
+                        right("games", "available", null),
+                        right("comics", "available", null)))));
+    caughtUp();
+    TestClient.Response afterRights = expect(200, anonymous().get(q(token)));
+    assertThat(afterRights.get("rebuilding")).isEqualTo(false);
+    assertThat(facet(afterRights, "medium")).isEqualTo(Map.of("games", 1L, "comics", 1L));
+    assertThat(ids(expect(200, anonymous().get(q(token) + "&medium=film_tv")))).isEmpty();
+
+    // an agreement the authors confirm does the same for games
+    Account producer = fx().member("foprod");
+    db.update("update users set badges = array['verified_industry'] where id = ?", producer.id());
+    Map<String, Object> inquiry = new LinkedHashMap<>();
+    inquiry.put("medium", "games");
+    inquiry.put("territory", "Worldwide");
+    inquiry.put("term", "2 years");
+    inquiry.put("message", "An option, please.");
+    long id = id(expect(201, producer.client().post("/api/v1/works/" + w + "/inquiries", inquiry)));
+    expect(
+        200, owner.client().post("/api/v1/inquiries/" + id + "/state", Map.of("state", "agreed")));
+    caughtUp();
+    TestClient.Response afterAgreement = expect(200, anonymous().get(q(token)));
+    assertThat(facet(afterAgreement, "medium")).isEqualTo(Map.of("comics", 1L));
+    assertThat(ids(expect(200, anonymous().get(q(token) + "&medium=games")))).isEmpty();
+    assertThat(ids(expect(200, anonymous().get(q(token) + "&medium=comics")))).containsExactly(w);
   }
 }

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 @MicronautTest(transactional = false)
 class InquiryApiTest extends InquiryTestSupport {
-  @jakarta.inject.Inject io.starbridge.search.SearchIndex index;
 
   @Test
   @SuppressWarnings("unchecked")
@@ -46,12 +45,14 @@ class InquiryApiTest extends InquiryTestSupport {
             expect(200, fx().member("inqplain").client().get("/api/v1/works/" + w))
                 .get("permissions.canInquire"))
         .isEqualTo(false);
-    // and so does the catalogue item, once the search index has the work
-    assertThat(index.awaitCaughtUp(java.time.Duration.ofSeconds(30))).isTrue();
+    // and so does the catalogue item (once the index has the work)
+    indexCaughtUp();
     String q =
         "/api/v1/ip/catalogue?q="
             + java.net.URLEncoder.encode(title(w), java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(expect(200, producer.client().get(q)).items())
+    TestClient.Response forProducer = expect(200, producer.client().get(q));
+    assertThat(forProducer.items())
+        .as(forProducer.body())
         .extracting(i -> i.get("canInquire"))
         .containsExactly(true);
     assertThat(expect(200, writer.client().get(q)).items())

@@ -85,6 +85,7 @@ class InquiryStateMachineTest extends InquiryTestSupport {
     assertThat(r.string("rightStatus")).isEqualTo("licensed");
     assertThat(rightStatus(w, "games")).isEqualTo("licensed");
     // the licensed right leaves the catalogue
+    indexCaughtUp();
     assertThat(
             expect(200, anonymous().get("/api/v1/ip/catalogue?medium=games&q=" + title(w))).items())
         .isEmpty();

@@ -2,8 +2,11 @@ package io.starbridge.ip;
 
 import static io.starbridge.support.Fixtures.expect;
 
+import io.starbridge.search.SearchIndex;
 import io.starbridge.support.ForumTest;
 import io.starbridge.support.TestClient;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +15,14 @@ import java.util.function.Predicate;
 
 /** Works with rights, badge holders and inquiries for the inquiry tests. */
 abstract class InquiryTestSupport extends ForumTest {
+  @Inject SearchIndex searchIndex;
+
+  /** Waits until the search index (the catalogue's source) has applied every event so far. */
+  void indexCaughtUp() {
+    if (!searchIndex.awaitCaughtUp(Duration.ofSeconds(20))) {
+      throw new AssertionError("the search index did not catch up");
+    }
+  }
 
   /** A public work by {@code author} with the given media available (merchandise is not). */
   long workWithRights(Account author, String... available) {

@@ -146,4 +146,34 @@ class CopyrightReportTest extends ForumTest {
                 .orElseThrow())
         .isEqualTo(entry);
   }
+
+  @Test
+  void onlyStaffSeeTheEvidenceAGroupsOwnModeratorsDoNot() {
+    String stamp = UUID.randomUUID().toString();
+    String shared = "The tide clock stopped the night the colony ship left orbit. " + stamp;
+    Account original = fx().member("cpstaffo");
+    long first = work(original, "public", shared);
+    long originalEntry = registry.entriesOfWork(first, 5).get(0).id();
+    Account owner = fx().groupCreator("cpgowner");
+    String group = fx().group(owner, "public");
+    Account copier = fx().member("cpgcopy");
+    fx().membership(group, copier, "member", "active");
+    long topic = fx().groupTopic(copier, group);
+    long post = id(expect(201, fx().createReply(copier, topic, "Mine:\n\n" + shared)));
+    expect(201, report(fx().member("cpgrep"), "post", post, Map.of("originalWorkId", first)));
+
+    // the group's owner handles the report, without the registry evidence
+    Map<String, Object> forOwner =
+        owner.client().get("/api/v1/mod/queue").items().stream()
+            .filter(i -> "post".equals(i.get("targetType")) && num(i, "targetId") == post)
+            .findFirst()
+            .orElseThrow();
+    assertThat(forOwner.get("copyright")).isNull();
+    // site staff see both sides
+    for (Account staff : List.of(fx().moderator(), fx().admin())) {
+      assertThat(evidence(staff, "post", post))
+          .extracting(e -> num(e, "id"))
+          .contains(originalEntry);
+    }
+  }
 }

@@ -51,7 +51,7 @@ class CanonicalTextTest {
         "Chapter 1\r\n\r\nThe first paragraph is long enough.\r\nIt has two lines.\r\n \r\n短段落\n\n这一段足够长，超过了十二个字符的门槛。";
     assertThat(CanonicalText.paragraphs(text))
         .containsExactly(
-            "The first paragraph is long enough.\nIt has two lines.", "这一段足够长，超过了十二个字符的门槛。");
+            "The first paragraph is long enough. It has two lines.", "这一段足够长，超过了十二个字符的门槛。");
     assertThat(CanonicalText.paragraphHashes(text).get(1))
         .isEqualTo(CanonicalText.hash("这一段足够长，超过了十二个字符的门槛。  \n"));
   }
@@ -64,5 +64,41 @@ class CanonicalTextTest {
     // The whole text keeps its indentation: changing it changes the content hash.
     assertThat(CanonicalText.hash(registered.replace("\u3000", "")))
         .isNotEqualTo(CanonicalText.hash(registered));
+  }
+
+  /** The paragraph a writer typed, as {@code POST /registry/drafts} or a chapter stores it. */
+  private static final String TYPED =
+      "\u201cWe land at dawn,\u201d said Mr.\u00a0Okafor.  The crew\u2014all six of them\u2014nodded.\n"
+          + "Nobody asked about the fuel.";
+
+  @Test
+  void aParagraphCopiedFromABrowserMatchesWhatTheWriterTyped() {
+    String registered = CanonicalText.paragraphHashes("Chapter 1\n\n" + TYPED).get(0);
+    // Chrome copies the rendered paragraph: one line, runs of spaces collapsed, U+00A0 as a space,
+    // the Markdown line break shown as a space; the clipboard has CRLF and a trailing space.
+    String copied =
+        "\u201cWe land at dawn,\u201d said Mr. Okafor. The crew\u2014all six of them\u2014nodded."
+            + " Nobody asked about the fuel. \r\n";
+    assertThat(CanonicalText.paragraphHashes(copied)).containsExactly(registered);
+    // or keeps U+00A0 for the spaces (contenteditable copies), with full-width spaces pasted in
+    String nbsp = copied.replace(" ", "\u00a0").replace("Okafor.\u00a0", "Okafor.\u3000\u3000");
+    assertThat(CanonicalText.paragraphHashes(nbsp)).containsExactly(registered);
+    // smart quotes and dashes are the writer's text: straightening them is a different paragraph
+    String straight = copied.replace('\u201c', '"').replace('\u201d', '"');
+    assertThat(CanonicalText.paragraphHashes(straight)).doesNotContain(registered);
+    assertThat(CanonicalText.paragraphHashes(copied.replace("\u2014", "--")))
+        .doesNotContain(registered);
+    assertThat(CanonicalText.canonical(TYPED))
+        .contains("\u201c", "\u00a0", "\u2014", "said Mr.\u00a0");
+  }
+
+  @Test
+  void theWholeTextHashStaysStrictInsideLines() {
+    // the documented canonical form touches only line ends, NFC, trailing whitespace and outer
+    // blank lines: inner spaces and U+00A0 change the content hash
+    assertThat(CanonicalText.hash("a b")).isNotEqualTo(CanonicalText.hash("a\u00a0b"));
+    assertThat(CanonicalText.hash("a b")).isNotEqualTo(CanonicalText.hash("a  b"));
+    assertThat(CanonicalText.canonical("\u3000\u3000\u4e00\u3000\u4e8c\u3000\r\n"))
+        .isEqualTo("\u3000\u3000\u4e00\u3000\u4e8c");
   }
 }
