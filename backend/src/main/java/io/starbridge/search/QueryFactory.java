@@ -97,7 +97,12 @@ public final class QueryFactory {
     Query exactQ = new DisjunctionMaxQuery(exact, 0.1f);
     // Short words are matched exactly (their bigram phrase already finds them inside longer
     // words); only longer runs, typically a Chinese phrase typed without spaces, match loosely.
-    if (!loose || t.phrase() || t.text().codePointCount(0, t.text().length()) < 4) {
+    if (!loose
+        || t.phrase()
+        || t.text().codePointCount(0, t.text().length()) < 4
+        || !hasHan(t.text())) {
+      // A Latin run such as "gpt4o" or "v2.0" splits into several short tokens; matching most
+      // of them loosely would find every text with a "4" or a "v".
       return exactQ;
     }
     List<Query> looseParts = new ArrayList<>();
@@ -122,6 +127,18 @@ public final class QueryFactory {
     b.add(new BoostQuery(new DisjunctionMaxQuery(looseParts, 0.1f), 0.5f), Occur.SHOULD);
     b.setMinimumNumberShouldMatch(1);
     return b.build();
+  }
+
+  private static boolean hasHan(String text) {
+    return text.codePoints()
+        .anyMatch(
+            c -> {
+              Character.UnicodeScript script = Character.UnicodeScript.of(c);
+              return script == Character.UnicodeScript.HAN
+                  || script == Character.UnicodeScript.HIRAGANA
+                  || script == Character.UnicodeScript.KATAKANA
+                  || script == Character.UnicodeScript.HANGUL;
+            });
   }
 
   private static void add(List<Query> list, Query q, float boost) {

@@ -165,6 +165,19 @@ class SearchApiTest extends ForumTest {
   }
 
   @Test
+  void aLatinRunWithDigitsMatchesExactlyNotLoosely() {
+    Account admin = fx().admin();
+    String board = fx().board();
+    String stem = io.starbridge.support.Fixtures.letters(6);
+    long wanted = topic(admin, board, "Model " + stem + "81cd", "spec sheet", List.of());
+    long other = topic(admin, board, "Model " + stem + "81ef", "spec sheet", List.of());
+    caughtUp();
+    assertThat(ids(anonymous(), "q=" + stem + "81cd"))
+        .containsExactly(wanted)
+        .doesNotContain(other);
+  }
+
+  @Test
   void usersAreFoundByHandleAndName() {
     Account m = fx().member("stellar");
     caughtUp();
