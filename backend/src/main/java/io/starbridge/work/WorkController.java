@@ -235,14 +235,21 @@ class WorkController {
 
   // ---- chapters -------------------------------------------------------------------------------
 
-  @Get("/works/{id}/chapters")
+  @Get("/works/{id}/chapters{?from,limit}")
   @Secured(SecurityRule.IS_ANONYMOUS)
   @Operation(
-      summary = "Every chapter the caller may read, with its text (the entire-work view)",
-      description = "Scheduled chapters are listed for the work's authors only.")
+      summary = "The chapters the caller may read, with their text (the entire-work view)",
+      description =
+          "Scheduled chapters are listed for the work's authors only. Without parameters every"
+              + " chapter; from (a position, inclusive) and limit (1–50) read a slice, and the"
+              + " last item's next is where the following slice starts (null at the end). The"
+              + " table of contents without text is in GET /works/{id}.")
   List<WorkView.Chapter> chapters(
-      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor, @PathVariable long id) {
-    return queries.chapters(guardians.of(actor), works.require(id));
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @PathVariable long id,
+      @Nullable @QueryValue Integer from,
+      @Nullable @QueryValue Integer limit) {
+    return queries.chapters(guardians.of(actor), works.require(id), from, limit);
   }
 
   @Post("/works/{id}/chapters")
