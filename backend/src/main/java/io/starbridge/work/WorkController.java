@@ -260,6 +260,9 @@ class WorkController {
       description =
           "publishAt in the future schedules it: invisible to readers until then, published by a"
               + " scheduler that announces ChapterPublished.")
+  @ApiResponse(
+      responseCode = "413",
+      description = "The body is over starbridge.max-chapter-body (4 MB by default)")
   WorkView.Chapter addChapter(
       @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
       @PathVariable long id,
@@ -292,6 +295,9 @@ class WorkController {
       description =
           "Text changes keep a revision (full text, timestamp). position moves the chapter;"
               + " publishAt reschedules an unpublished one (a past time publishes it now).")
+  @ApiResponse(
+      responseCode = "413",
+      description = "The body is over starbridge.max-chapter-body (4 MB by default)")
   WorkView.Chapter editChapter(
       @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
       @PathVariable long id,
@@ -483,7 +489,8 @@ class WorkController {
   @Operation(summary = "Open translation requests on works the caller may read, newest first")
   Page<WorkView.TranslationRequest> requests(
       @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
-      @Nullable @QueryValue String language,
+      @Nullable @QueryValue @jakarta.validation.constraints.Pattern(regexp = WorkRequests.LANGUAGES)
+          String language,
       @Nullable @QueryValue Long work,
       @Nullable @QueryValue String cursor,
       @Nullable @QueryValue Integer limit) {

@@ -380,8 +380,67 @@ class WorkRealDataTest extends ForumTest {
     assertProblem(anon.get("/api/v1/works?language=fr"), 400, "/problems/validation");
     assertProblem(anon.get("/api/v1/works?cursor=garbage"), 400, "/problems/validation");
     assertProblem(anon.get("/api/v1/series/987654321"), 404, "/problems/not-found");
+    assertProblem(
+        anon.get("/api/v1/translation-requests?language=fr"), 400, "/problems/validation");
+    assertProblem(anon.get("/api/v1/translation-requests?limit=0"), 400, "/problems/validation");
     assertProblem(anon.get("/api/v1/works/987654321"), 404, "/problems/not-found");
     assertProblem(anon.get("/api/v1/works/987654321/chapters"), 404, "/problems/not-found");
+  }
+
+  @Test
+  void translationRequestsMustBeAnswerable() {
+    Account author = fx().member("reqw");
+    Account reader = fx().member("reqr");
+    long original = work(author, "原作 " + nonce());
+    TestClient.Response same =
+        reader
+            .client()
+            .post(
+                "/api/v1/translation-requests", Map.of("workId", original, "language", "zh-Hans"));
+    assertProblem(same, 400, "/problems/validation");
+    assertThat(same.string("errors.0.field")).isEqualTo("language");
+    assertProblem(
+        reader
+            .client()
+            .post("/api/v1/translation-requests", Map.of("workId", 987654321L, "language", "en")),
+        404,
+        "/problems/not-found");
+    expect(
+        201,
+        reader
+            .client()
+            .post("/api/v1/translation-requests", Map.of("workId", original, "language", "en")));
+    assertProblem(
+        reader
+            .client()
+            .post("/api/v1/translation-requests", Map.of("workId", original, "language", "en")),
+        409,
+        "/problems/conflict");
+
+    // A translation is not itself translated: ask for the original.
+    Map<String, Object> english = workBody("The Original " + nonce());
+    english.put("language", "en");
+    long translation = id(expect(201, author.client().post("/api/v1/works", english)));
+    expect(
+        201,
+        author
+            .client()
+            .post("/api/v1/works/" + original + "/translations", Map.of("workId", translation)));
+    TestClient.Response ofTranslation =
+        reader
+            .client()
+            .post(
+                "/api/v1/translation-requests",
+                Map.of("workId", translation, "language", "zh-Hant"));
+    assertProblem(ofTranslation, 400, "/problems/validation");
+    assertThat(ofTranslation.string("errors.0.field")).isEqualTo("workId");
+    // Linking the author's own English translation fulfilled the reader's request.
+    assertThat(
+            reader
+                .client()
+                .get("/api/v1/translation-requests?language=en&work=" + original)
+                .items())
+        .isEmpty();
   }
 
   @Test
