@@ -266,8 +266,18 @@ class WorkController {
   WorkView.Chapter addChapter(
       @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
       @PathVariable long id,
+      @Nullable @Header(Idempotency.HEADER) String key,
       @Valid @Body WorkRequests.CreateChapter body) {
-    return chapters.create(actor, id, body);
+    return idempotency
+        .once(
+            actor.id(),
+            key,
+            "POST /works/" + id + "/chapters",
+            body,
+            201,
+            Argument.of(WorkView.Chapter.class),
+            () -> chapters.create(actor, id, body))
+        .body();
   }
 
   @Put("/works/{id}/chapters/order")
@@ -336,8 +346,18 @@ class WorkController {
       @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
       @PathVariable long id,
       @PathVariable int n,
+      @Nullable @Header(Idempotency.HEADER) String key,
       @Valid @Body io.starbridge.post.PostRequests.Reply body) {
-    return comments.add(actor, id, n, body.body());
+    return idempotency
+        .once(
+            actor.id(),
+            key,
+            "POST /works/" + id + "/chapters/" + n + "/comments",
+            body,
+            201,
+            Argument.of(io.starbridge.post.PostView.class),
+            () -> comments.add(actor, id, n, body.body()))
+        .body();
   }
 
   // ---- readers --------------------------------------------------------------------------------
@@ -470,8 +490,18 @@ class WorkController {
   WorkView.Translation linkTranslation(
       @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
       @PathVariable long id,
+      @Nullable @Header(Idempotency.HEADER) String key,
       @Valid @Body WorkRequests.LinkTranslation body) {
-    return translations.link(actor, id, body.workId());
+    return idempotency
+        .once(
+            actor.id(),
+            key,
+            "POST /works/" + id + "/translations",
+            body,
+            201,
+            Argument.of(WorkView.Translation.class),
+            () -> translations.link(actor, id, body.workId()))
+        .body();
   }
 
   @Put("/works/{id}/translations/{translationId}")
@@ -503,7 +533,17 @@ class WorkController {
   @Operation(summary = "Ask for a translation of a work into a language")
   WorkView.TranslationRequest request(
       @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @Nullable @Header(Idempotency.HEADER) String key,
       @Valid @Body WorkRequests.RequestTranslation body) {
-    return translations.request(actor, body);
+    return idempotency
+        .once(
+            actor.id(),
+            key,
+            "POST /translation-requests",
+            body,
+            201,
+            Argument.of(WorkView.TranslationRequest.class),
+            () -> translations.request(actor, body))
+        .body();
   }
 }
