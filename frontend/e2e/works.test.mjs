@@ -326,6 +326,13 @@ test('a reader reads a long work chapter by chapter and entire, in slices', asyn
     });
     assert.equal(r.status, 201, JSON.stringify(r.body));
   }
+  // A real web-novel chapter: 100,000 Chinese characters (and their punctuation).
+  const long = await writerApi.request('POST', `/works/${id}/chapters`, {
+    title: '第46章',
+    body: `第46章的正文。\n\n${'银河系边缘的星光。'.repeat(12_500)}\n\n第46章完。`,
+  });
+  assert.equal(long.status, 201, JSON.stringify(long.body).slice(0, 300));
+  assert.ok(long.body.wordCount >= 100_000, String(long.body.wordCount));
   const browser = await launchBrowser();
   try {
     const page = await browser.context.newPage();
@@ -342,10 +349,11 @@ test('a reader reads a long work chapter by chapter and entire, in slices', asyn
     await page.getByRole('button', { name: 'Entire work' }).click();
     await page.getByText('第20章的正文').waitFor();
     assert.equal(await page.getByText('第21章的正文').count(), 0);
-    await page.getByRole('button', { name: 'More chapters (20 of 45 shown)' }).click();
+    await page.getByRole('button', { name: 'More chapters (20 of 46 shown)' }).click();
     await page.getByText('第40章的正文').waitFor();
-    await page.getByRole('button', { name: 'More chapters (40 of 45 shown)' }).click();
+    await page.getByRole('button', { name: 'More chapters (40 of 46 shown)' }).click();
     await page.getByText('第45章的正文').waitFor();
+    await page.getByText('第46章完。').waitFor();
     assert.deepEqual(chapterCalls, [
       `/api/v1/works/${id}/chapters/30`,
       `/api/v1/works/${id}/chapters/31`,
