@@ -249,6 +249,124 @@ test('a translator publishes an English translation that appears once the author
   }
 });
 
+test('a translator answers a translation request with "Translate this"', async () => {
+  await requireBackend();
+  const writer = uniqueHandle();
+  const reader = uniqueHandle();
+  const translator = uniqueHandle();
+  const writerApi = await account(writer);
+  const readerApi = await account(reader);
+  const translatorApi = await account(translator);
+  const title = `流浪地球 ${writer}`;
+  const original = await writerApi.request('POST', '/works', {
+    title,
+    summary: '原作',
+    type: 'novelette',
+    language: 'zh-Hans',
+    genres: ['hard-sf'],
+    rating: 'teen',
+    visibility: 'public',
+  });
+  assert.equal(original.status, 201, JSON.stringify(original.body));
+  const asked = await readerApi.request('POST', '/translation-requests', {
+    workId: original.body.id,
+    language: 'en',
+    note: `please ${reader}`,
+  });
+  assert.equal(asked.status, 201, JSON.stringify(asked.body));
+
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.context.newPage();
+    const problems = watchForErrors(page);
+    await signIn(page, translator);
+    await page.goto(`${BASE_URL}/translation-requests`);
+    const request = page.locator('.translation-request', { hasText: `please ${reader}` });
+    await request.getByRole('link', { name: 'Translate this' }).click();
+    await page.getByText(`You are starting a translation of “${title}” into English`).waitFor();
+    assert.equal(await page.getByRole('combobox', { name: 'Language' }).inputValue(), 'en');
+    assert.equal(await page.getByRole('combobox', { name: 'Type' }).inputValue(), 'novelette');
+    await page.getByRole('textbox', { name: 'Title', exact: true }).fill(`The Wandering Earth ${translator}`);
+    await page.getByRole('button', { name: 'Create work' }).click();
+    await page.waitForURL(/\/works\/\d+\/edit$/);
+    const id = Number(new URL(page.url()).pathname.split('/')[2]);
+    await page.getByText('Permission requested').waitFor();
+
+    // Linked as the translation (a draft for now, so its translator sees it); the request is fulfilled.
+    const translations = await translatorApi.request('GET', `/works/${original.body.id}/translations`);
+    assert.deepEqual(
+      translations.body.map((t) => t.work.id),
+      [id],
+    );
+    const open = await readerApi.request('GET', `/translation-requests?work=${original.body.id}&language=en`);
+    assert.deepEqual(open.body.items, []);
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a reader reads a long work chapter by chapter and entire, in slices', async () => {
+  await requireBackend();
+  const writer = uniqueHandle();
+  const writerApi = await account(writer);
+  const created = await writerApi.request('POST', '/works', {
+    title: `长篇 ${writer}`,
+    type: 'novel',
+    language: 'zh-Hans',
+    rating: 'general',
+    visibility: 'public',
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const id = created.body.id;
+  for (let i = 1; i <= 45; i++) {
+    const r = await writerApi.request('POST', `/works/${id}/chapters`, {
+      title: `第${i}章`,
+      body: `第${i}章的正文。${'星'.repeat(200)}`,
+    });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+  }
+  // A real web-novel chapter: 100,000 Chinese characters (and their punctuation).
+  const long = await writerApi.request('POST', `/works/${id}/chapters`, {
+    title: '第46章',
+    body: `第46章的正文。\n\n${'银河系边缘的星光。'.repeat(12_500)}\n\n第46章完。`,
+  });
+  assert.equal(long.status, 201, JSON.stringify(long.body).slice(0, 300));
+  assert.ok(long.body.wordCount >= 100_000, String(long.body.wordCount));
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.context.newPage();
+    const problems = watchForErrors(page);
+    const chapterCalls = [];
+    page.on('request', (r) => {
+      if (r.url().includes(`/api/v1/works/${id}/chapters`))
+        chapterCalls.push(new URL(r.url()).pathname + new URL(r.url()).search);
+    });
+    await page.goto(`${BASE_URL}/works/${id}?chapter=30`);
+    await page.getByText('第30章的正文').waitFor();
+    await page.getByRole('button', { name: 'Next chapter' }).click();
+    await page.getByText('第31章的正文').waitFor();
+    await page.getByRole('button', { name: 'Entire work' }).click();
+    await page.getByText('第20章的正文').waitFor();
+    assert.equal(await page.getByText('第21章的正文').count(), 0);
+    await page.getByRole('button', { name: 'More chapters (20 of 46 shown)' }).click();
+    await page.getByText('第40章的正文').waitFor();
+    await page.getByRole('button', { name: 'More chapters (40 of 46 shown)' }).click();
+    await page.getByText('第45章的正文').waitFor();
+    await page.getByText('第46章完。').waitFor();
+    assert.deepEqual(chapterCalls, [
+      `/api/v1/works/${id}/chapters/30`,
+      `/api/v1/works/${id}/chapters/31`,
+      `/api/v1/works/${id}/chapters?from=1&limit=20`,
+      `/api/v1/works/${id}/chapters?from=21&limit=20`,
+      `/api/v1/works/${id}/chapters?from=41&limit=20`,
+    ]);
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+  }
+});
+
 test('a reader bookmarks a work of a series with a note and tags; the writer reorders the series', async () => {
   await requireBackend();
   const writer = uniqueHandle();

@@ -7,6 +7,7 @@ import type { Chapter, WorkCard, WorkFull } from './api/types';
 import { listQuery } from './api/works';
 import { RightsEditor, RightsTable } from './components/Rights';
 import { TranslationRequestList } from './components/TranslationRequests';
+import { WorkEditor } from './components/WorkEditor';
 import { WorkReader } from './components/WorkReader';
 import { UserWorks, filtersFromParams, paramsFromFilters } from './components/WorksListing';
 import {
@@ -95,6 +96,45 @@ function chapter(position: number, title: string, body: string): Chapter {
   };
 }
 
+function ref(c: Chapter) {
+  return {
+    id: c.id,
+    position: c.position,
+    title: c.title,
+    wordCount: c.wordCount,
+    publishAt: c.publishAt,
+    publishedAt: c.publishedAt,
+  };
+}
+
+/** Answers the reader's chapter requests from `list`: one chapter, or a slice of the entire work. */
+function chapterRoute(path: string, list: Chapter[]): Response | null {
+  const one = /^\/api\/v1\/works\/7\/chapters\/(\d+)$/.exec(path);
+  if (one) {
+    const i = list.findIndex((c) => c.position === Number(one[1]));
+    if (i < 0) return problem(404, '/problems/not-found');
+    return json(200, {
+      ...list[i],
+      previous: list[i - 1]?.position ?? null,
+      next: list[i + 1]?.position ?? null,
+    });
+  }
+  const slice = /^\/api\/v1\/works\/7\/chapters\?from=(\d+)&limit=(\d+)$/.exec(path);
+  if (slice) {
+    const rest = list.filter((c) => c.position >= Number(slice[1]));
+    const limit = Number(slice[2]);
+    const page = rest.slice(0, limit);
+    return json(
+      200,
+      page.map((c, k) => ({
+        ...c,
+        next: (k + 1 < page.length ? page[k + 1]?.position : rest[limit]?.position) ?? null,
+      })),
+    );
+  }
+  return null;
+}
+
 describe('reader preferences', () => {
   it('clamp the font size and survive bad storage', () => {
     expect(clampFont(100)).toBe(28);
@@ -148,12 +188,11 @@ function renderReader(path = '/works/7') {
 
 describe('WorkReader', () => {
   it('shows tags and warnings before the text, pages through chapters and shows the entire work', async () => {
-    mockFetch((call) => {
+    const two = [chapter(1, '第一章', '宇宙很大'), chapter(2, '第二章', '生活很小')];
+    const calls = mockFetch((call) => {
       if (call.path === '/api/v1/me') return problem(401, '/problems/unauthorized');
-      if (call.path === '/api/v1/works/7') return json(200, work());
-      if (call.path === '/api/v1/works/7/chapters')
-        return json(200, [chapter(1, '第一章', '宇宙很大'), chapter(2, '第二章', '生活很小')]);
-      return problem(404, '/problems/not-found');
+      if (call.path === '/api/v1/works/7') return json(200, work({ chapters: two.map(ref) }));
+      return chapterRoute(call.path, two) ?? problem(404, '/problems/not-found');
     });
     renderReader();
     const title = await screen.findByRole('heading', { level: 2, name: '第一章' });
@@ -171,6 +210,12 @@ describe('WorkReader', () => {
     fireEvent.click(screen.getByRole('button', { name: '全文' }));
     expect(await screen.findByText('宇宙很大')).toBeTruthy();
     expect(screen.getByText('生活很小')).toBeTruthy();
+    // one chapter at a time, then the entire work as one slice; never every chapter unasked
+    expect(calls.map((c) => c.path).filter((p) => p.includes('/chapters'))).toEqual([
+      '/api/v1/works/7/chapters/1',
+      '/api/v1/works/7/chapters/2',
+      '/api/v1/works/7/chapters?from=1&limit=20',
+    ]);
 
     fireEvent.click(screen.getByRole('button', { name: '隐藏作者注' }));
     expect(screen.queryByText('作者的话')).toBeNull();
@@ -183,6 +228,7 @@ describe('WorkReader', () => {
   });
 
   it('gives kudos and subscribes for a signed-in reader', async () => {
+    const two = [chapter(1, '第一章', '宇宙很大'), chapter(2, '第二章', '生活很小')];
     let kudos = false;
     const calls = mockFetch((call) => {
       if (call.path === '/api/v1/me') return json(200, { id: 2, handle: 'reader', locale: 'zh-CN' });
@@ -198,11 +244,10 @@ describe('WorkReader', () => {
             viewer: { kudos, subscribed: false, bookmark: null, position: { chapter: 2, progress: 0 } },
             permissions: { ...work().permissions, canGiveKudos: !kudos, canKeep: true },
             kudos: kudos ? 4 : 3,
+            chapters: two.map(ref),
           }),
         );
-      if (call.path === '/api/v1/works/7/chapters')
-        return json(200, [chapter(1, '第一章', '宇宙很大'), chapter(2, '第二章', '生活很小')]);
-      return problem(404, '/problems/not-found');
+      return chapterRoute(call.path, two) ?? problem(404, '/problems/not-found');
     });
     renderReader();
     // the remembered position opens chapter two
@@ -211,6 +256,30 @@ describe('WorkReader', () => {
     expect(await screen.findByRole('button', { name: '已点赞（4）' })).toBeTruthy();
     expect(calls.some((c) => c.method === 'PUT' && c.path === '/api/v1/works/7/kudos')).toBe(true);
     expect(calls.some((c) => c.method === 'PUT' && c.path === '/api/v1/works/7/position')).toBe(true);
+  });
+});
+
+describe('WorkReader on a long work', () => {
+  it('reads the entire work in slices of twenty chapters', async () => {
+    const many = Array.from({ length: 45 }, (_, i) => chapter(i + 1, `第${i + 1}章`, `正文${i + 1}`));
+    const calls = mockFetch((call) => {
+      if (call.path === '/api/v1/me') return problem(401, '/problems/unauthorized');
+      if (call.path === '/api/v1/works/7') return json(200, work({ chapters: many.map(ref) }));
+      return chapterRoute(call.path, many) ?? problem(404, '/problems/not-found');
+    });
+    renderReader('/works/7?view=all');
+    expect(await screen.findByText('正文20')).toBeTruthy();
+    expect(screen.queryByText('正文21')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '加载更多章节（已显示 20 / 45 章）' }));
+    expect(await screen.findByText('正文40')).toBeTruthy();
+    fireEvent.click(await screen.findByRole('button', { name: '加载更多章节（已显示 40 / 45 章）' }));
+    expect(await screen.findByText('正文45')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /加载更多章节/ })).toBeNull();
+    expect(calls.map((c) => c.path).filter((p) => p.includes('/chapters'))).toEqual([
+      '/api/v1/works/7/chapters?from=1&limit=20',
+      '/api/v1/works/7/chapters?from=21&limit=20',
+      '/api/v1/works/7/chapters?from=41&limit=20',
+    ]);
   });
 });
 
@@ -297,9 +366,11 @@ describe('Work bookmarks and series', () => {
           work({
             viewer: { kudos: false, subscribed: false, bookmark: null, position: null },
             permissions: { ...work().permissions, canKeep: true },
+            chapters: [ref(chapter(1, 'One', 'Text'))],
           }),
         );
-      if (call.path === '/api/v1/works/7/chapters') return json(200, [chapter(1, 'One', 'Text')]);
+      const answered = chapterRoute(call.path, [chapter(1, 'One', 'Text')]);
+      if (answered) return answered;
       if (call.path.startsWith('/api/v1/works/7/bookmarks'))
         return json(200, { items: [], nextCursor: null });
       return problem(404, '/problems/not-found');
@@ -333,7 +404,6 @@ describe('Work bookmarks and series', () => {
       if (call.path === '/api/v1/me') return problem(401, '/problems/unauthorized');
       if (call.path === '/api/v1/works/7')
         return json(200, work({ series: [{ id: 3, title: '星际三部曲', position: 2 }] }));
-      if (call.path === '/api/v1/works/7/chapters') return json(200, []);
       if (call.path === '/api/v1/series/3')
         return json(200, {
           id: 3,
@@ -392,6 +462,62 @@ describe('TranslationRequestList', () => {
     expect(
       calls.some((c) => c.path.startsWith('/api/v1/translation-requests?') && c.path.includes('language=en')),
     ).toBe(true);
+  });
+});
+
+describe('Translate this', () => {
+  it('offers signed-in translators a link to start the translation', async () => {
+    mockFetch((call) => {
+      if (call.path === '/api/v1/me') return json(200, { id: 4, handle: 'tr', locale: 'en' });
+      if (call.path.startsWith('/api/v1/translation-requests'))
+        return json(200, {
+          items: [
+            {
+              id: 1,
+              work: card(),
+              language: 'en',
+              note: null,
+              requester: { ...author, id: 3, handle: 'reader' },
+              fulfilledBy: null,
+              createdAt: '2026-01-01T00:00:00Z',
+            },
+          ],
+          nextCursor: null,
+        });
+      return problem(404, '/problems/not-found');
+    });
+    renderWithApp(<TranslationRequestList />, { locale: 'en', path: '/translation-requests' });
+    const link = await screen.findByRole('link', { name: 'Translate this' });
+    expect(link.getAttribute('href')).toBe('/works/new?translationOf=7&language=en');
+  });
+
+  it('opens the editor pre-filled from the original and links the new work as its translation', async () => {
+    const calls = mockFetch((call) => {
+      if (call.path === '/api/v1/me') return json(200, { id: 4, handle: 'tr', locale: 'en' });
+      if (call.path === '/api/v1/works/7') return json(200, work());
+      if (call.path === '/api/v1/works' && call.method === 'POST')
+        return json(201, work({ id: 9, title: 'The Star Traveller', language: 'en', visibility: 'draft' }));
+      if (call.path === '/api/v1/works/7/translations' && call.method === 'POST')
+        return json(201, { work: card({ id: 9 }), translators: [], state: 'requested' });
+      return problem(404, '/problems/not-found');
+    });
+    renderWithApp(
+      <Routes>
+        <Route path="/works/new" element={<WorkEditor id={null} />} />
+        <Route path="/works/:id/edit" element={<p>editing</p>} />
+      </Routes>,
+      { locale: 'en', path: '/works/new?translationOf=7&language=en' },
+    );
+    expect(await screen.findByText(/You are starting a translation of “星际旅人” into English/)).toBeTruthy();
+    expect((screen.getByLabelText('Language') as HTMLSelectElement).value).toBe('en');
+    expect((screen.getByLabelText(/^Genres/) as HTMLInputElement).value).toBe('hard-sf');
+    fireEvent.change(screen.getByLabelText('Title'), { target: { value: 'The Star Traveller' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create work' }));
+    expect(await screen.findByText('editing')).toBeTruthy();
+    const created = calls.find((c) => c.method === 'POST' && c.path === '/api/v1/works');
+    expect(created?.body).toMatchObject({ title: 'The Star Traveller', language: 'en', genres: ['hard-sf'] });
+    const linked = calls.find((c) => c.method === 'POST' && c.path === '/api/v1/works/7/translations');
+    expect(linked?.body).toEqual({ workId: 9 });
   });
 });
 

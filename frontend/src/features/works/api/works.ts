@@ -78,11 +78,30 @@ export function useWork(id: number, enabled = true) {
   return useQuery({ queryKey: workKeys.work(id), queryFn: () => api<WorkFull>(`/works/${id}`), enabled });
 }
 
-/** Every readable chapter with its text: the reader pages through these. */
-export function useChapters(id: number) {
+/** One chapter with its text and its neighbours' positions. */
+export function useChapter(id: number, position: number | null) {
   return useQuery({
-    queryKey: workKeys.chapters(id),
-    queryFn: () => api<Chapter[]>(`/works/${id}/chapters`),
+    queryKey: [...workKeys.chapters(id), 'one', position],
+    queryFn: () => api<Chapter>(`/works/${id}/chapters/${position}`),
+    enabled: position !== null,
+  });
+}
+
+/** How many chapters the entire-work view reads at a time. */
+export const CHAPTER_SLICE = 20;
+
+/**
+ * The entire work in slices of {@link CHAPTER_SLICE} chapters: a work of hundreds of long
+ * chapters is never one response. Each slice starts where the previous one's last chapter says.
+ */
+export function useChapterSlices(id: number, enabled: boolean) {
+  return useInfiniteQuery({
+    queryKey: [...workKeys.chapters(id), 'slices'],
+    queryFn: ({ pageParam }) =>
+      api<Chapter[]>(`/works/${id}/chapters?from=${pageParam}&limit=${CHAPTER_SLICE}`),
+    initialPageParam: 1,
+    getNextPageParam: (last: Chapter[]) => last[last.length - 1]?.next ?? undefined,
+    enabled,
   });
 }
 
@@ -98,6 +117,35 @@ export function useCreateWork() {
   return useMutation({
     mutationFn: (input: WorkInput) => api<WorkFull>('/works', { method: 'POST', body: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: workKeys.all }),
+  });
+}
+
+/**
+ * "Translate this" on a translation request: create the new work, then link it as a translation
+ * of the original (which marks the open requests for its language fulfilled). When linking fails
+ * the work still exists; the error says so and its editor can link it again.
+ */
+export function useCreateTranslation(originalId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: WorkInput) => {
+      const work = await api<WorkFull>('/works', { method: 'POST', body: input });
+      try {
+        await api<Translation>(`/works/${originalId}/translations`, {
+          method: 'POST',
+          body: { workId: work.id },
+        });
+        return { work, linkError: null as unknown };
+      } catch (linkError) {
+        return { work, linkError };
+      }
+    },
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: workKeys.all }),
+        client.invalidateQueries({ queryKey: workKeys.work(originalId) }),
+        client.invalidateQueries({ queryKey: ['translation-requests'] }),
+      ]),
   });
 }
 

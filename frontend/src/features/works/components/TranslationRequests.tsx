@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '@/components/Alert';
-import { Button } from '@/components/Button';
+import { Button, ButtonLink } from '@/components/Button';
 import { SelectField, TextField } from '@/components/Field';
 import { Form, FormActions, FormError } from '@/components/Form';
 import { RelativeTime } from '@/components/RelativeTime';
 import { EmptyState, ErrorState, LoadingState } from '@/components/States';
+import { useSession } from '@/lib/auth';
 import { useI18n } from '@/lib/i18n';
 import { WORK_LANGUAGES, type WorkFull, type WorkLanguage } from '../api/types';
 import { useRequestTranslation, useTranslationRequests } from '../api/works';
@@ -73,6 +74,7 @@ export function RequestTranslation({ work }: { work: WorkFull }) {
 /** Open translation requests that translators browse, filterable by the language asked for. */
 export function TranslationRequestList() {
   const { t } = useI18n();
+  const { user } = useSession();
   const [language, setLanguage] = useState<WorkLanguage | ''>('');
   const requests = useTranslationRequests(language);
   const items = requests.data?.pages.flatMap((p) => p.items) ?? [];
@@ -117,6 +119,15 @@ export function TranslationRequestList() {
                 {t('works.request.askedBy', { handle: r.requester.handle })}{' '}
                 <RelativeTime iso={r.createdAt} />
               </p>
+              {user && (
+                <ButtonLink
+                  size="sm"
+                  variant="primary"
+                  to={`/works/new?translationOf=${r.work.id}&language=${encodeURIComponent(r.language)}`}
+                >
+                  {t('works.request.translate')}
+                </ButtonLink>
+              )}
             </li>
           ))}
         </ul>

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { Button, ButtonLink } from '@/components/Button';
 import { SelectField, TextField } from '@/components/Field';
 import { Form, FormActions, FormError } from '@/components/Form';
 import { Panel } from '@/components/Page';
+import { Alert } from '@/components/Alert';
 import { RightsEditor } from './Rights';
 import { ErrorState, LoadingState } from '@/components/States';
 import { useI18n } from '@/lib/i18n';
@@ -16,9 +17,11 @@ import {
   type Chapter,
   type WorkFull,
   type WorkInput,
+  type WorkLanguage,
 } from '../api/types';
 import {
-  useChapters,
+  useChapter,
+  useCreateTranslation,
   useCreateWork,
   useDeleteChapter,
   useDeleteWork,
@@ -87,19 +90,45 @@ function fromWork(w: WorkFull): WorkInput {
   };
 }
 
+/** A new work started from a translation request: the original's metadata in another language. */
+function translationOf(original: WorkFull, language: WorkLanguage): WorkInput {
+  return {
+    ...fromWork(original),
+    title: '',
+    summary: '',
+    language,
+    status: 'in_progress',
+    visibility: 'draft',
+  };
+}
+
 /** Title, summary, type, language, tags, rating, warnings, status, visibility (and board, once). */
-function MetadataForm({ work }: { work: WorkFull | null }) {
+function MetadataForm({
+  work,
+  translation,
+}: {
+  work: WorkFull | null;
+  /** A new translation of this original into this language ("Translate this"). */
+  translation?: { original: WorkFull; language: WorkLanguage };
+}) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const create = useCreateWork();
+  const createTranslation = useCreateTranslation(translation?.original.id ?? 0);
   const update = useUpdateWork(work?.id ?? 0);
-  const [input, setInput] = useState<WorkInput>(work ? fromWork(work) : emptyWork);
+  const [input, setInput] = useState<WorkInput>(
+    work
+      ? fromWork(work)
+      : translation
+        ? translationOf(translation.original, translation.language)
+        : emptyWork,
+  );
   const [genres, setGenres] = useState(input.genres.join(', '));
   const [tags, setTags] = useState(input.tags.join(', '));
   const [warnings, setWarnings] = useState(input.warnings.join(', '));
   const [board, setBoard] = useState(work?.board ?? '');
   const set = (change: Partial<WorkInput>) => setInput({ ...input, ...change });
-  const mutation = work ? update : create;
+  const mutation = work ? update : translation ? createTranslation : create;
 
   const submit = () => {
     const body: WorkInput = {
@@ -111,6 +140,9 @@ function MetadataForm({ work }: { work: WorkFull | null }) {
     if (board.trim() && !work?.topicId) body.board = board.trim();
     if (work) {
       update.mutate(body);
+    } else if (translation) {
+      // The editor of the new work shows the link (or lets the translator link again if it failed).
+      createTranslation.mutate(body, { onSuccess: ({ work: w }) => navigate(`/works/${w.id}/edit`) });
     } else {
       create.mutate(body, { onSuccess: (w) => navigate(`/works/${w.id}/edit`) });
     }
@@ -118,6 +150,14 @@ function MetadataForm({ work }: { work: WorkFull | null }) {
 
   return (
     <Form onSubmit={submit} failure={mutation.error}>
+      {translation && (
+        <Alert tone="info">
+          {t('works.request.translating', {
+            title: translation.original.title,
+            language: t(`works.language.${translation.language}`),
+          })}
+        </Alert>
+      )}
       <FormError error={mutation.error} />
       <TextField
         label={t('works.field.title')}
@@ -325,21 +365,27 @@ function ChapterForm({
   );
 }
 
+/** Chapter n's text, loaded when its author opens it for editing. */
+function EditChapter({ workId, position, onDone }: { workId: number; position: number; onDone: () => void }) {
+  const chapter = useChapter(workId, position);
+  if (chapter.isPending) return <LoadingState />;
+  if (chapter.isError) return <ErrorState error={chapter.error} onRetry={() => void chapter.refetch()} />;
+  return <ChapterForm key={chapter.data.id} workId={workId} chapter={chapter.data} onDone={onDone} />;
+}
+
+/** The table of contents from the work itself: no chapter text until one is opened. */
 function ChapterList({ work }: { work: WorkFull }) {
   const { t } = useI18n();
-  const chapters = useChapters(work.id);
   const save = useSaveChapter(work.id);
   const remove = useDeleteChapter(work.id);
   const [editing, setEditing] = useState<number | null>(null);
-  if (chapters.isPending) return <LoadingState />;
-  if (chapters.isError) return <ErrorState error={chapters.error} />;
-  const list = chapters.data;
+  const list = work.chapters;
   return (
     <ol className="chapter-admin">
       {list.map((c, i) => (
         <li key={c.id}>
           {editing === c.position ? (
-            <ChapterForm workId={work.id} chapter={c} onDone={() => setEditing(null)} />
+            <EditChapter workId={work.id} position={c.position} onDone={() => setEditing(null)} />
           ) : (
             <div className="chapter-admin__row">
               <span>
@@ -388,17 +434,42 @@ function ChapterList({ work }: { work: WorkFull }) {
 }
 
 /** The editor of a new work (no id) or an existing one: metadata, then chapters. */
+/**
+ * A new work; with ?translationOf={id}&language={lang} (a translation request's "Translate this")
+ * it is pre-filled from the original and linked to it as its translation when created.
+ */
+function NewWork() {
+  const { t } = useI18n();
+  const [params] = useSearchParams();
+  const originalId = Number(params.get('translationOf'));
+  const asked = params.get('language');
+  const isTranslation = Number.isInteger(originalId) && originalId > 0;
+  const original = useWork(originalId, isTranslation);
+  if (!isTranslation) {
+    return (
+      <Panel title={t('works.metadata')}>
+        <MetadataForm work={null} />
+      </Panel>
+    );
+  }
+  if (original.isPending) return <LoadingState />;
+  if (original.isError) return <ErrorState error={original.error} />;
+  const fallback = WORK_LANGUAGES.find((l) => l !== original.data.language && l !== 'other') ?? 'en';
+  const language = WORK_LANGUAGES.find((l) => l === asked && l !== original.data.language) ?? fallback;
+  return (
+    <Panel title={t('works.metadata')}>
+      <MetadataForm work={null} translation={{ original: original.data, language }} />
+    </Panel>
+  );
+}
+
 export function WorkEditor({ id }: { id: number | null }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const work = useWork(id ?? 0, id !== null);
   const del = useDeleteWork(id ?? 0);
   if (id === null) {
-    return (
-      <Panel title={t('works.metadata')}>
-        <MetadataForm work={null} />
-      </Panel>
-    );
+    return <NewWork />;
   }
   if (work.isPending) return <LoadingState />;
   if (work.isError) return <ErrorState error={work.error} />;

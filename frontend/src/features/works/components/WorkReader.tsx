@@ -8,7 +8,14 @@ import { useSession } from '@/lib/auth';
 import { useI18n } from '@/lib/i18n';
 import { API_BASE } from '@/lib/api/client';
 import type { Chapter, WorkFull } from '../api/types';
-import { savePosition, useAcceptInvitation, useChapters, useToggle, useWork } from '../api/works';
+import {
+  savePosition,
+  useAcceptInvitation,
+  useChapter,
+  useChapterSlices,
+  useToggle,
+  useWork,
+} from '../api/works';
 import {
   clampFont,
   loadGuestPosition,
@@ -158,7 +165,6 @@ export function WorkReader({
   const { t, formatNumber } = useI18n();
   const { user } = useSession();
   const work = useWork(id);
-  const chapters = useChapters(id);
   const accept = useAcceptInvitation(id);
   const [params, setParams] = useSearchParams();
   const [prefs, setPrefs] = useState<ReaderPrefs>(loadPrefs);
@@ -167,7 +173,8 @@ export function WorkReader({
     savePrefs(p);
   };
 
-  const list = useMemo(() => chapters.data ?? [], [chapters.data]);
+  // The table of contents comes with the work; texts load one chapter, or one slice, at a time.
+  const list = useMemo(() => work.data?.chapters ?? [], [work.data]);
   const entire = params.get('view') === 'all';
   const requested = Number(params.get('chapter'));
   const remembered =
@@ -175,6 +182,9 @@ export function WorkReader({
   const position =
     [requested, remembered].find((n) => n && list.some((c) => c.position === n)) ?? list[0]?.position ?? null;
   const current = list.find((c) => c.position === position) ?? null;
+  const chapter = useChapter(id, entire || !current ? null : current.position);
+  const slices = useChapterSlices(id, entire && list.length > 0);
+  const entireText = slices.data?.pages.flat() ?? [];
 
   useEffect(() => {
     if (!current || !work.data) return;
@@ -185,9 +195,8 @@ export function WorkReader({
     }
   }, [current, id, user, work.data]);
 
-  if (work.isPending || chapters.isPending) return <LoadingState />;
+  if (work.isPending) return <LoadingState />;
   if (work.isError) return <ErrorState error={work.error} onRetry={() => void work.refetch()} />;
-  if (chapters.isError) return <ErrorState error={chapters.error} onRetry={() => void chapters.refetch()} />;
   const w = work.data;
   const goTo = (n: number) => setParams({ chapter: String(n) });
   const index = current ? list.indexOf(current) : -1;
@@ -272,9 +281,33 @@ export function WorkReader({
             )}
           </nav>
           <div className="reader__text">
-            {entire
-              ? list.map((c) => <ChapterText key={c.id} chapter={c} showNotes={prefs.showNotes} />)
-              : current && <ChapterText chapter={current} showNotes={prefs.showNotes} />}
+            {entire ? (
+              <>
+                {entireText.map((c) => (
+                  <ChapterText key={c.id} chapter={c} showNotes={prefs.showNotes} />
+                ))}
+                {slices.isPending ? (
+                  <LoadingState />
+                ) : slices.isError ? (
+                  <ErrorState error={slices.error} onRetry={() => void slices.refetch()} />
+                ) : (
+                  slices.hasNextPage && (
+                    <Button busy={slices.isFetchingNextPage} onClick={() => void slices.fetchNextPage()}>
+                      {t('works.moreChapters', {
+                        shown: formatNumber(entireText.length),
+                        total: formatNumber(list.length),
+                      })}
+                    </Button>
+                  )
+                )}
+              </>
+            ) : chapter.isPending ? (
+              <LoadingState />
+            ) : chapter.isError ? (
+              <ErrorState error={chapter.error} onRetry={() => void chapter.refetch()} />
+            ) : (
+              <ChapterText chapter={chapter.data} showNotes={prefs.showNotes} />
+            )}
           </div>
           {!entire && (
             <nav className="chapter-nav chapter-nav--foot" aria-label={t('works.chapterPaging')}>

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.convert.format.ReadableBytes;
 import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -14,12 +15,15 @@ import io.starbridge.common.FieldError;
 import io.starbridge.common.ProblemResponses;
 import io.starbridge.common.ProblemType;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The framework's request-size cap is sized for image uploads; every other body (JSON) is refused
  * here from its declared length, before it is read, when over {@code starbridge.max-json-body}, and
- * so are uploads over 5 MB plus their framing. (A body sent chunked, without a length, meets the
- * framework's cap instead.)
+ * so are uploads over 5 MB plus their framing. Writing a chapter may send more, up to {@code
+ * starbridge.max-chapter-body} (4 MB: a chapter of the longest allowed length, 500,000 CJK
+ * characters, even with every character escaped as six ASCII characters, as many JSON libraries
+ * do). (A body sent chunked, without a length, meets the framework's cap instead.)
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class BodySizeFilter implements Ordered {
@@ -29,10 +33,24 @@ public class BodySizeFilter implements Ordered {
    */
   static final long MAX_UPLOAD_REQUEST = 5L * 1024 * 1024 + 64 * 1024;
 
-  private final long max;
+  /** POST /works/{id}/chapters and PATCH /works/{id}/chapters/{n}. */
+  private static final Pattern CHAPTER_WRITE =
+      Pattern.compile("/api/v1/works/[0-9]+/chapters(/[0-9]+)?/?");
 
-  public BodySizeFilter(@ReadableBytes @Value("${starbridge.max-json-body:1MB}") long max) {
+  private final long max;
+  private final long chapterMax;
+
+  public BodySizeFilter(
+      @ReadableBytes @Value("${starbridge.max-json-body:1MB}") long max,
+      @ReadableBytes @Value("${starbridge.max-chapter-body:4MB}") long chapterMax) {
     this.max = max;
+    this.chapterMax = Math.max(max, chapterMax);
+  }
+
+  private static boolean chapterWrite(HttpRequest<?> request) {
+    HttpMethod method = request.getMethod();
+    return (method == HttpMethod.POST || method == HttpMethod.PATCH)
+        && CHAPTER_WRITE.matcher(request.getPath()).matches();
   }
 
   @Override
@@ -47,6 +65,9 @@ public class BodySizeFilter implements Ordered {
     if (length <= max) {
       return null;
     }
+    if (length <= chapterMax && chapterWrite(request)) {
+      return null;
+    }
     boolean upload =
         request
             .getContentType()
@@ -54,7 +75,10 @@ public class BodySizeFilter implements Ordered {
             .orElse(false);
     if (!upload) {
       return ProblemResponses.of(
-          ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than " + max + " bytes");
+          ProblemType.PAYLOAD_TOO_LARGE,
+          "The request body is larger than "
+              + (chapterWrite(request) ? chapterMax : max)
+              + " bytes");
     }
     if (length <= MAX_UPLOAD_REQUEST) {
       return null;

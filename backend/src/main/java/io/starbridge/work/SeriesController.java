@@ -1,10 +1,13 @@
 package io.starbridge.work;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -12,6 +15,7 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.starbridge.common.Idempotency;
 import io.starbridge.common.StandardProblems;
 import io.starbridge.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
@@ -27,9 +31,11 @@ import java.util.List;
 @StandardProblems
 class SeriesController {
   private final SeriesService series;
+  private final Idempotency idempotency;
 
-  SeriesController(SeriesService series) {
+  SeriesController(SeriesService series, Idempotency idempotency) {
     this.series = series;
+    this.idempotency = idempotency;
   }
 
   @Get("/series/{id}")
@@ -46,8 +52,18 @@ class SeriesController {
   @Operation(summary = "Start a series {title, summary}")
   WorkView.Series create(
       @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @Nullable @Header(Idempotency.HEADER) String key,
       @Valid @Body WorkRequests.SeriesBody body) {
-    return series.create(actor, body);
+    return idempotency
+        .once(
+            actor.id(),
+            key,
+            "POST /series",
+            body,
+            201,
+            Argument.of(WorkView.Series.class),
+            () -> series.create(actor, body))
+        .body();
   }
 
   @Patch("/series/{id}")

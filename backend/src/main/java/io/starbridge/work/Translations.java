@@ -153,6 +153,17 @@ public class Translations {
     guardian.ensureCanSee(work);
     List<FieldError> errors = new ArrayList<>();
     String note = WorkRules.text("note", req.note(), 1000, false, errors);
+    // A request must be one a translation can answer: linking refuses translations of
+    // translations and translations into the original's own language.
+    if (work.isTranslation()) {
+      errors.add(FieldError.of("workId", "invalid", "ask for a translation of the original work"));
+    }
+    String workLanguage =
+        db.one("select language from works where id = ?", rs -> rs.getString(1), work.id())
+            .orElseThrow();
+    if (req.language().equals(workLanguage) && !"other".equals(workLanguage)) {
+      errors.add(FieldError.of("language", "language", "the work is already in this language"));
+    }
     if (!errors.isEmpty()) {
       throw ApiException.invalid(errors);
     }

@@ -235,14 +235,21 @@ class WorkController {
 
   // ---- chapters -------------------------------------------------------------------------------
 
-  @Get("/works/{id}/chapters")
+  @Get("/works/{id}/chapters{?from,limit}")
   @Secured(SecurityRule.IS_ANONYMOUS)
   @Operation(
-      summary = "Every chapter the caller may read, with its text (the entire-work view)",
-      description = "Scheduled chapters are listed for the work's authors only.")
+      summary = "The chapters the caller may read, with their text (the entire-work view)",
+      description =
+          "Scheduled chapters are listed for the work's authors only. Without parameters every"
+              + " chapter; from (a position, inclusive) and limit (1–50) read a slice, and the"
+              + " last item's next is where the following slice starts (null at the end). The"
+              + " table of contents without text is in GET /works/{id}.")
   List<WorkView.Chapter> chapters(
-      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor, @PathVariable long id) {
-    return queries.chapters(guardians.of(actor), works.require(id));
+      @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @PathVariable long id,
+      @Nullable @QueryValue Integer from,
+      @Nullable @QueryValue Integer limit) {
+    return queries.chapters(guardians.of(actor), works.require(id), from, limit);
   }
 
   @Post("/works/{id}/chapters")
@@ -253,11 +260,24 @@ class WorkController {
       description =
           "publishAt in the future schedules it: invisible to readers until then, published by a"
               + " scheduler that announces ChapterPublished.")
+  @ApiResponse(
+      responseCode = "413",
+      description = "The body is over starbridge.max-chapter-body (4 MB by default)")
   WorkView.Chapter addChapter(
       @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
       @PathVariable long id,
+      @Nullable @Header(Idempotency.HEADER) String key,
       @Valid @Body WorkRequests.CreateChapter body) {
-    return chapters.create(actor, id, body);
+    return idempotency
+        .once(
+            actor.id(),
+            key,
+            "POST /works/" + id + "/chapters",
+            body,
+            201,
+            Argument.of(WorkView.Chapter.class),
+            () -> chapters.create(actor, id, body))
+        .body();
   }
 
   @Put("/works/{id}/chapters/order")
@@ -285,6 +305,9 @@ class WorkController {
       description =
           "Text changes keep a revision (full text, timestamp). position moves the chapter;"
               + " publishAt reschedules an unpublished one (a past time publishes it now).")
+  @ApiResponse(
+      responseCode = "413",
+      description = "The body is over starbridge.max-chapter-body (4 MB by default)")
   WorkView.Chapter editChapter(
       @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
       @PathVariable long id,
@@ -323,8 +346,18 @@ class WorkController {
       @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
       @PathVariable long id,
       @PathVariable int n,
+      @Nullable @Header(Idempotency.HEADER) String key,
       @Valid @Body io.starbridge.post.PostRequests.Reply body) {
-    return comments.add(actor, id, n, body.body());
+    return idempotency
+        .once(
+            actor.id(),
+            key,
+            "POST /works/" + id + "/chapters/" + n + "/comments",
+            body,
+            201,
+            Argument.of(io.starbridge.post.PostView.class),
+            () -> comments.add(actor, id, n, body.body()))
+        .body();
   }
 
   // ---- readers --------------------------------------------------------------------------------
@@ -457,8 +490,18 @@ class WorkController {
   WorkView.Translation linkTranslation(
       @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
       @PathVariable long id,
+      @Nullable @Header(Idempotency.HEADER) String key,
       @Valid @Body WorkRequests.LinkTranslation body) {
-    return translations.link(actor, id, body.workId());
+    return idempotency
+        .once(
+            actor.id(),
+            key,
+            "POST /works/" + id + "/translations",
+            body,
+            201,
+            Argument.of(WorkView.Translation.class),
+            () -> translations.link(actor, id, body.workId()))
+        .body();
   }
 
   @Put("/works/{id}/translations/{translationId}")
@@ -476,7 +519,8 @@ class WorkController {
   @Operation(summary = "Open translation requests on works the caller may read, newest first")
   Page<WorkView.TranslationRequest> requests(
       @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
-      @Nullable @QueryValue String language,
+      @Nullable @QueryValue @jakarta.validation.constraints.Pattern(regexp = WorkRequests.LANGUAGES)
+          String language,
       @Nullable @QueryValue Long work,
       @Nullable @QueryValue String cursor,
       @Nullable @QueryValue Integer limit) {
@@ -489,7 +533,17 @@ class WorkController {
   @Operation(summary = "Ask for a translation of a work into a language")
   WorkView.TranslationRequest request(
       @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
+      @Nullable @Header(Idempotency.HEADER) String key,
       @Valid @Body WorkRequests.RequestTranslation body) {
-    return translations.request(actor, body);
+    return idempotency
+        .once(
+            actor.id(),
+            key,
+            "POST /translation-requests",
+            body,
+            201,
+            Argument.of(WorkView.TranslationRequest.class),
+            () -> translations.request(actor, body))
+        .body();
   }
 }

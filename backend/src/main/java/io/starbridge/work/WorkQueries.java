@@ -8,7 +8,6 @@ import io.starbridge.common.Page;
 import io.starbridge.media.MediaUrls;
 import io.starbridge.profile.Badges;
 import io.starbridge.security.Guardian;
-import io.starbridge.topic.TopicRules;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -178,7 +177,7 @@ public class WorkQueries {
     List<String> out = new ArrayList<>();
     for (String r : raw) {
       for (String part : r.split(",")) {
-        String t = TopicRules.normalizeTag(part);
+        String t = WorkRules.canonicalTag(part);
         if (t != null) {
           out.add(t);
         } else if (!part.isBlank()) {
@@ -499,25 +498,56 @@ public class WorkQueries {
 
   /** Every chapter the caller may read, in order, with bodies: the "entire work" view. */
   public List<WorkView.Chapter> chapters(Guardian guardian, Work work) {
+    return chapters(guardian, work, null, null);
+  }
+
+  /**
+   * The chapters the caller may read from position {@code from} (inclusive) on, at most {@code
+   * limit} of them (all when null), in order, with bodies and their neighbours' positions: the
+   * "entire work" view, read in slices so a work of hundreds of long chapters is not one response.
+   */
+  public List<WorkView.Chapter> chapters(
+      Guardian guardian, Work work, Integer from, Integer limit) {
     guardian.ensureCanSee(work);
+    if (limit != null && (limit < 1 || limit > CHAPTER_PAGE_MAX)) {
+      throw ApiException.invalid("limit", "range", "must be between 1 and " + CHAPTER_PAGE_MAX);
+    }
     boolean editor = guardian.isAuthor(work);
+    String readable = editor ? "" : " and c.published_at is not null";
+    int start = from == null ? Integer.MIN_VALUE : from;
+    // One more on each side than asked for, for the neighbours of the first and last.
+    List<Integer> before =
+        db.list(
+            "select c.position from chapters c where c.work_id = ? and c.deleted_at is null"
+                + readable
+                + " and c.position < ? order by c.position desc limit 1",
+            rs -> rs.getInt(1),
+            work.id(),
+            start);
     List<WorkView.Chapter> raw =
         db.list(
             "select "
                 + CHAPTER_COLUMNS
                 + " from chapters c where c.work_id = ? and c.deleted_at is null"
-                + (editor ? "" : " and c.published_at is not null")
-                + " order by c.position",
+                + readable
+                + " and c.position >= ? order by c.position"
+                + (limit == null ? "" : " limit " + (limit + 1)),
             rs -> chapter(rs, editor, null, null),
-            work.id());
+            work.id(),
+            start);
+    Integer after = null;
+    if (limit != null && raw.size() > limit) {
+      after = raw.get(limit).position();
+      raw = raw.subList(0, limit);
+    }
     List<WorkView.Chapter> out = new ArrayList<>();
     for (int i = 0; i < raw.size(); i++) {
       WorkView.Chapter c = raw.get(i);
       out.add(
           withNeighbours(
               c,
-              i > 0 ? raw.get(i - 1).position() : null,
-              i + 1 < raw.size() ? raw.get(i + 1).position() : null));
+              i > 0 ? Integer.valueOf(raw.get(i - 1).position()) : first(before),
+              i + 1 < raw.size() ? Integer.valueOf(raw.get(i + 1).position()) : after));
     }
     return out;
   }
@@ -539,12 +569,47 @@ public class WorkQueries {
         work.id());
   }
 
-  /** Chapter {@code position} of the work, as the caller may read it (scheduled: authors only). */
+  private static Integer first(List<Integer> xs) {
+    return xs.isEmpty() ? null : xs.get(0);
+  }
+
+  private static Integer intOrNull(ResultSet rs, String column) throws SQLException {
+    int v = rs.getInt(column);
+    return rs.wasNull() ? null : v;
+  }
+
+  /** At most this many chapters per slice of the entire-work view. */
+  static final int CHAPTER_PAGE_MAX = 50;
+
+  /**
+   * Chapter {@code position} of the work, as the caller may read it (scheduled: authors only): one
+   * row with its text, and its neighbours' positions from the index, never the other chapters.
+   */
   public WorkView.Chapter chapter(Guardian guardian, Work work, int position) {
-    return chapters(guardian, work).stream()
-        .filter(c -> c.position() == position)
-        .findFirst()
-        .orElseThrow(() -> ApiException.notFound("Chapter"));
+    guardian.ensureCanSee(work);
+    boolean editor = guardian.isAuthor(work);
+    String readable = editor ? "" : " and c.published_at is not null";
+    WorkView.Chapter c =
+        db.one(
+                "select "
+                    + CHAPTER_COLUMNS
+                    + " from chapters c where c.work_id = ? and c.deleted_at is null"
+                    + readable
+                    + " and c.position = ?",
+                rs -> chapter(rs, editor, null, null),
+                work.id(),
+                position)
+            .orElseThrow(() -> ApiException.notFound("Chapter"));
+    return db.one(
+            "select max(c.position) filter (where c.position < ?) as prev,"
+                + " min(c.position) filter (where c.position > ?) as next"
+                + " from chapters c where c.work_id = ? and c.deleted_at is null"
+                + readable,
+            rs -> withNeighbours(c, intOrNull(rs, "prev"), intOrNull(rs, "next")),
+            position,
+            position,
+            work.id())
+        .orElseThrow();
   }
 
   private static WorkView.Chapter withNeighbours(WorkView.Chapter c, Integer prev, Integer next) {

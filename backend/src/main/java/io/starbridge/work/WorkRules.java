@@ -42,6 +42,19 @@ final class WorkRules {
     return text;
   }
 
+  /**
+   * A work tag's canonical form, or null if it is not one: compatibility-normalised first (NFKC),
+   * so full-width and half-width spellings are one tag (ＳＦ and SF are "sf"), spaces become '-',
+   * then as topic tags (lower case, 2–30 letters, digits, - or _). Filters use the same form.
+   */
+  static String canonicalTag(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    return TopicRules.normalizeTag(
+        Normalizer.normalize(raw, Normalizer.Form.NFKC).strip().replaceAll("\\s+", "-"));
+  }
+
   /** Normalised tags (as topic tags), de-duplicated, at most {@code max}. */
   static List<String> tags(String field, List<String> raw, int max, List<FieldError> errors) {
     if (raw == null) {
@@ -49,7 +62,7 @@ final class WorkRules {
     }
     Set<String> out = new LinkedHashSet<>();
     for (int i = 0; i < raw.size(); i++) {
-      String tag = TopicRules.normalizeTag(raw.get(i).strip().replace(' ', '-'));
+      String tag = canonicalTag(raw.get(i));
       if (tag == null) {
         errors.add(
             FieldError.of(
@@ -86,7 +99,7 @@ final class WorkRules {
         errors.add(
             FieldError.of(
                 "tags[" + i + "]", "length", "must be 1–" + BOOKMARK_TAG_MAX + " characters"));
-      } else if (seen.add(tag.toLowerCase(java.util.Locale.ROOT))) {
+      } else if (seen.add(foldKey(tag))) {
         out.add(tag);
       }
     }
@@ -96,17 +109,23 @@ final class WorkRules {
     return List.copyOf(out);
   }
 
-  /** Content warnings: short free phrases. */
+  /** The key free phrases are de-duplicated by: ignoring case and full/half width. */
+  static String foldKey(String s) {
+    return Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** Content warnings: short free phrases, de-duplicated ignoring case and width. */
   static List<String> warnings(List<String> raw, List<FieldError> errors) {
     if (raw == null) {
       return List.of();
     }
-    Set<String> out = new LinkedHashSet<>();
+    Set<String> seen = new LinkedHashSet<>();
+    List<String> out = new java.util.ArrayList<>();
     for (int i = 0; i < raw.size(); i++) {
-      String w = Texts.clean(raw.get(i));
+      String w = Texts.clean(raw.get(i) == null ? "" : raw.get(i)).replaceAll("\\s+", " ");
       if (w.isEmpty() || Texts.length(w) > 60 || Texts.hasForbiddenControlChars(w)) {
         errors.add(FieldError.of("warnings[" + i + "]", "length", "must be 1–60 characters"));
-      } else {
+      } else if (seen.add(foldKey(w))) {
         out.add(w);
       }
     }
