@@ -1,0 +1,54 @@
+package io.starbridge.common;
+
+import static io.starbridge.support.Fixtures.expect;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.starbridge.support.ForumTest;
+import io.starbridge.support.TestClient;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Regressions found by probing the works, IP, discovery and moderation endpoints against the API
+ * contract with bad input: every refusal is a 400 /problems/validation that names the field.
+ */
+@MicronautTest(transactional = false)
+class ContractSweepTest extends ForumTest {
+
+  private long publicWork(Account author) {
+    Map<String, Object> b = new HashMap<>();
+    b.put("title", "Sweep");
+    b.put("type", "short_story");
+    b.put("language", "en");
+    b.put("rating", "general");
+    b.put("visibility", "public");
+    long id = id(expect(201, author.client().post("/api/v1/works", b)));
+    expect(201, author.client().post("/api/v1/works/" + id + "/chapters", Map.of("body", "Text")));
+    return id;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> list(Object o) {
+    return (List<Map<String, Object>>) o;
+  }
+
+  private static void assertFieldError(TestClient.Response r, String field) {
+    assertProblem(r, 400, "/problems/validation");
+    assertThat(r.string("errors.0.field")).as("field of %s", r.body()).isEqualTo(field);
+  }
+
+  @Test
+  void controlCharactersInQueryOrPathNameTheParameter() {
+    assertFieldError(anonymous().get("/api/v1/works?tag=a%00b"), "tag");
+    assertFieldError(anonymous().get("/api/v1/hot?board=x%00"), "board");
+    assertFieldError(fx().admin().client().get("/api/v1/mod/log?actor=%00"), "actor");
+    assertFieldError(
+        fx().admin().client().post("/api/v1/mod/users/a%00b/silence", Map.of("reason", "spam")),
+        "path");
+    // Ordinary escapes still pass.
+    expect(200, anonymous().get("/api/v1/works?tag=a%20b"));
+  }
+}
