@@ -51,4 +51,55 @@ class ContractSweepTest extends ForumTest {
     // Ordinary escapes still pass.
     expect(200, anonymous().get("/api/v1/works?tag=a%20b"));
   }
+
+  @Test
+  void replacingRightsNeedsTheListAndCleanValues() {
+    Account author = fx().member("rights");
+    long work = publicWork(author);
+    String path = "/api/v1/works/" + work + "/rights";
+    expect(
+        200,
+        author
+            .client()
+            .put(
+                path, Map.of("rights", List.of(Map.of("medium", "games", "status", "available")))));
+
+    Map<String, Object> nullList = new HashMap<>();
+    nullList.put("rights", null);
+    assertFieldError(author.client().put(path, nullList), "rights");
+    assertFieldError(author.client().put(path, Map.of()), "rights");
+    assertFieldError(
+        author
+            .client()
+            .put(
+                path,
+                Map.of(
+                    "rights",
+                    List.of(
+                        Map.of("medium", "games", "status", "available", "terms", "a\u0000b")))),
+        "rights[0].terms");
+    assertFieldError(
+        author
+            .client()
+            .put(
+                path,
+                Map.of(
+                    "rights",
+                    List.of(
+                        Map.of(
+                            "medium",
+                            "translation",
+                            "status",
+                            "available",
+                            "language",
+                            "<script>")))),
+        "rights[0].language");
+
+    // None of the refused requests touched the stored rights.
+    List<Map<String, Object>> stored = list(expect(200, anonymous().get(path)).get("rights"));
+    assertThat(stored).extracting(r -> r.get("medium")).containsExactly("games");
+    // Clearing is still possible, explicitly.
+    expect(200, author.client().put(path, Map.of("rights", List.of())));
+    assertThat(list(expect(200, anonymous().get(path)).get("rights"))).isEmpty();
+  }
 }
