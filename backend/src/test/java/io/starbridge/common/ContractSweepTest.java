@@ -102,4 +102,54 @@ class ContractSweepTest extends ForumTest {
     expect(200, author.client().put(path, Map.of("rights", List.of())));
     assertThat(list(expect(200, anonymous().get(path)).get("rights"))).isEmpty();
   }
+
+  @Test
+  void controlCharactersInModerationTextsAreFieldErrors() {
+    Account author = fx().member("reported");
+    long work = publicWork(author);
+    Account reader = fx().member("reporter");
+    assertFieldError(
+        reader
+            .client()
+            .post(
+                "/api/v1/reports",
+                Map.of(
+                    "targetType", "work", "targetId", work, "reason", "spam", "note", "a\u0000")),
+        "note");
+
+    long report =
+        id(
+            expect(
+                201,
+                reader
+                    .client()
+                    .post(
+                        "/api/v1/reports",
+                        Map.of("targetType", "work", "targetId", work, "reason", "spam"))));
+    TestClient admin = fx().admin().client();
+    assertFieldError(
+        admin.post(
+            "/api/v1/mod/reports/" + report + "/resolve",
+            Map.of("action", "dismiss", "note", "x\u0000")),
+        "note");
+    // Still open: a clean note resolves it.
+    expect(
+        200,
+        admin.post(
+            "/api/v1/mod/reports/" + report + "/resolve",
+            Map.of("action", "dismiss", "note", "ok")));
+
+    assertFieldError(
+        admin.post(
+            "/api/v1/mod/users/" + author.handle() + "/silence", Map.of("reason", "spam\u0000")),
+        "reason");
+    assertFieldError(
+        admin.post(
+            "/api/v1/mod/users/" + author.handle() + "/suspend", Map.of("reason", "\u0001x")),
+        "reason");
+    assertThat(
+            db.one("select status from users where id = ?", rs -> rs.getString(1), author.id())
+                .orElseThrow())
+        .isEqualTo("active");
+  }
 }
