@@ -152,4 +152,22 @@ class ContractSweepTest extends ForumTest {
                 .orElseThrow())
         .isEqualTo("active");
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void openApiDeclaresTheConflictAnswers() {
+    Map<String, Object> paths =
+        (Map<String, Object>) expect(200, anonymous().get("/openapi")).map().get("paths");
+    for (String[] op :
+        List.of(
+            new String[] {"/api/v1/works/{id}/translations", "post"},
+            new String[] {"/api/v1/translation-requests", "post"},
+            new String[] {"/api/v1/mod/reports/{id}/resolve", "post"})) {
+      Map<String, Object> operation =
+          (Map<String, Object>) ((Map<String, Object>) paths.get(op[0])).get(op[1]);
+      assertThat((Map<String, Object>) operation.get("responses"))
+          .as("%s %s", op[1], op[0])
+          .containsKey("409");
+    }
+  }
 }
