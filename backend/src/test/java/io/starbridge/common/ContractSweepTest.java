@@ -170,4 +170,17 @@ class ContractSweepTest extends ForumTest {
           .containsKey("409");
     }
   }
+
+  @Test
+  void controlCharactersInACoauthorHandleAreAFieldError() {
+    Account owner = fx().member("coowner");
+    long work = publicWork(owner);
+    assertFieldError(
+        owner.client().post("/api/v1/works/" + work + "/coauthors", Map.of("handle", "ab\u0000c")),
+        "handle");
+    assertThat(
+            db.count(
+                "select count(*) from work_authors where work_id = ? and role = 'coauthor'", work))
+        .isZero();
+  }
 }
