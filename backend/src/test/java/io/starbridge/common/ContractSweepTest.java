@@ -183,4 +183,13 @@ class ContractSweepTest extends ForumTest {
                 "select count(*) from work_authors where work_id = ? and role = 'coauthor'", work))
         .isZero();
   }
+
+  @Test
+  void markingNotificationsReadNeedsIdsOrAll() {
+    TestClient reader = fx().member("reader").client();
+    assertFieldError(reader.post("/api/v1/notifications/read", Map.of()), "ids");
+    assertFieldError(reader.post("/api/v1/notifications/read", Map.of("all", false)), "ids");
+    expect(200, reader.post("/api/v1/notifications/read", Map.of("all", true)));
+    expect(200, reader.post("/api/v1/notifications/read", Map.of("ids", List.of())));
+  }
 }
