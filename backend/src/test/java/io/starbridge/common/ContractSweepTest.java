@@ -192,4 +192,13 @@ class ContractSweepTest extends ForumTest {
     expect(200, reader.post("/api/v1/notifications/read", Map.of("all", true)));
     expect(200, reader.post("/api/v1/notifications/read", Map.of("ids", List.of())));
   }
+
+  @Test
+  void aValueOfTheWrongTypeNamesItsField() {
+    Account reader = fx().member("typer");
+    long work = publicWork(fx().member("typed"));
+    assertFieldError(
+        reader.client().put("/api/v1/works/" + work + "/position", Map.of("chapter", "one")),
+        "chapter");
+  }
 }
