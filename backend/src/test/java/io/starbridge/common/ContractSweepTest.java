@@ -201,4 +201,30 @@ class ContractSweepTest extends ForumTest {
         reader.client().put("/api/v1/works/" + work + "/position", Map.of("chapter", "one")),
         "chapter");
   }
+
+  @Test
+  void aBookmarkIsPrivateOnlyByABoolean() {
+    Account reader = fx().member("keeper");
+    long work = publicWork(fx().member("kept"));
+    String path = "/api/v1/works/" + work + "/bookmark";
+    // "yes" used to be read as false: a public bookmark the reader meant to hide.
+    TestClient.Response yes = reader.client().put(path, Map.of("private", "yes"));
+    assertProblem(yes, 400, "/problems/validation");
+    assertThat(yes.string("errors.0.field")).isEqualTo("private");
+    assertProblem(
+        reader.client().put(path, Map.of("isPrivate", "no")), 400, "/problems/validation");
+    assertThat(
+            db.count(
+                "select count(*) from work_bookmarks where work_id = ? and user_id = ?",
+                work,
+                reader.id()))
+        .isZero();
+
+    expect(204, reader.client().put(path, Map.of("private", true)));
+    assertThat(expect(200, anonymous().get("/api/v1/works/" + work + "/bookmarks")).items())
+        .isEmpty();
+    expect(204, reader.client().put(path, Map.of("isPrivate", false)));
+    assertThat(expect(200, anonymous().get("/api/v1/works/" + work + "/bookmarks")).items())
+        .hasSize(1);
+  }
 }
