@@ -227,4 +227,21 @@ class ContractSweepTest extends ForumTest {
     assertThat(expect(200, anonymous().get("/api/v1/works/" + work + "/bookmarks")).items())
         .hasSize(1);
   }
+
+  @Test
+  void profilePrivacySwitchesTakeOnlyBooleans() {
+    Account member = fx().member("shy");
+    TestClient.Response r = member.client().patch("/api/v1/me", Map.of("hideFollowers", "yes"));
+    assertFieldError(r, "hideFollowers");
+    assertFieldError(
+        member.client().patch("/api/v1/me", Map.of("hideActivity", 1)), "hideActivity");
+    expect(200, member.client().patch("/api/v1/me", Map.of("hideFollowers", true)));
+    assertThat(
+            db.one(
+                    "select hide_followers from users where id = ?",
+                    rs -> rs.getBoolean(1),
+                    member.id())
+                .orElseThrow())
+        .isTrue();
+  }
 }
