@@ -2,6 +2,7 @@ package io.starbridge.account;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.starbridge.common.StrictBoolean;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -56,8 +57,8 @@ public final class Requests {
       @Nullable List<String> languages,
       @Nullable List<io.starbridge.profile.ProfileLink> links,
       @Nullable String location,
-      @Nullable Boolean hideFollowers,
-      @Nullable Boolean hideActivity,
+      @Nullable @Serdeable.Deserializable(using = StrictBoolean.class) Boolean hideFollowers,
+      @Nullable @Serdeable.Deserializable(using = StrictBoolean.class) Boolean hideActivity,
       @Nullable String mentionPolicy) {
 
     io.starbridge.profile.ProfileUpdate profile() {

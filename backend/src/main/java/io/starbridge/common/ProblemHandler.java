@@ -92,7 +92,8 @@ public class ProblemHandler implements ErrorResponseProcessor<Problem> {
         errors.add(FieldError.of(unknown, "unknown", "is not a known field"));
         detail = "'" + unknown + "' is not a known field";
       } else {
-        String field = conversion.getArgument().getName();
+        String property = decodingProperty(conversion);
+        String field = property != null ? property : conversion.getArgument().getName();
         errors.add(FieldError.of(field, "type", "has the wrong type or format"));
         detail = "The value of '" + field + "' has the wrong type or format";
       }
@@ -115,6 +116,27 @@ public class ProblemHandler implements ErrorResponseProcessor<Problem> {
       java.util.regex.Matcher m = UNKNOWN_PROPERTY.matcher(String.valueOf(c.getMessage()));
       if (m.find()) {
         return m.group(1);
+      }
+    }
+    return null;
+  }
+
+  /** Serde names the property whose value had the wrong type: report that field, not the body. */
+  private static String decodingProperty(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof io.micronaut.serde.exceptions.InvalidPropertyFormatException property) {
+        // The JSON name when it differs from the Java one (@JsonProperty("private")).
+        var argument = property.getArgument();
+        return argument
+            .getAnnotationMetadata()
+            .stringValue("com.fasterxml.jackson.annotation.JsonProperty")
+            .or(
+                () ->
+                    argument
+                        .getAnnotationMetadata()
+                        .stringValue(
+                            "io.micronaut.serde.config.annotation.SerdeConfig", "property"))
+            .orElse(argument.getName());
       }
     }
     return null;

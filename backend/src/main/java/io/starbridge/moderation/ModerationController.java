@@ -22,6 +22,7 @@ import io.starbridge.security.Guardians;
 import io.starbridge.security.Limits;
 import io.starbridge.security.RateLimiter;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 
@@ -101,6 +102,9 @@ class ModerationController {
 
   @Post("/mod/reports/{id}/resolve")
   @Operation(summary = "Resolve every open report of the target with one action")
+  @ApiResponse(
+      responseCode = "409",
+      description = "The report has already been resolved (/problems/conflict)")
   Map<String, Object> resolve(
       @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,
       @PathVariable long id,

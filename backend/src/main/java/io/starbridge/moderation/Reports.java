@@ -4,6 +4,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.starbridge.common.ApiException;
 import io.starbridge.common.Db;
 import io.starbridge.common.FieldError;
+import io.starbridge.common.Texts;
 import io.starbridge.event.Outbox;
 import io.starbridge.registry.RegistryQueries;
 import io.starbridge.security.Actor;
@@ -115,6 +116,8 @@ public class Reports {
     String note = req.note() == null ? null : req.note().strip();
     if (note != null && note.length() > 1000) {
       errors.add(FieldError.of("note", "length", "must be at most 1000 characters"));
+    } else if (Texts.hasForbiddenControlChars(note)) {
+      errors.add(FieldError.of("note", "control_chars", "must not contain control characters"));
     }
     if ("other".equals(req.reason()) && (note == null || note.isEmpty())) {
       errors.add(FieldError.of("note", "required", "say what is wrong"));

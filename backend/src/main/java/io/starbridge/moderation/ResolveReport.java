@@ -2,6 +2,7 @@ package io.starbridge.moderation;
 
 import io.starbridge.common.ApiException;
 import io.starbridge.common.Db;
+import io.starbridge.common.Texts;
 import io.starbridge.event.Outbox;
 import io.starbridge.post.DeletePost;
 import io.starbridge.security.Actor;
@@ -74,6 +75,9 @@ public class ResolveReport {
           "action",
           "invalid",
           "must be one of dismiss, hide, delete, restore, lock, warn, silence, suspend, approve");
+    }
+    if (Texts.hasForbiddenControlChars(req.note())) {
+      throw ApiException.invalid("note", "control_chars", "must not contain control characters");
     }
     Report report =
         db.one(

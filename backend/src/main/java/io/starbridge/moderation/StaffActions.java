@@ -3,6 +3,7 @@ package io.starbridge.moderation;
 import io.micronaut.core.annotation.Nullable;
 import io.starbridge.common.ApiException;
 import io.starbridge.common.Db;
+import io.starbridge.common.Texts;
 import io.starbridge.event.Outbox;
 import io.starbridge.profile.Person;
 import io.starbridge.security.Actor;
@@ -71,6 +72,9 @@ public class StaffActions {
       throw ApiException.invalid(
           "reason", "required", "give a reason (up to 1000 characters): the member will see it");
     }
+    if (Texts.hasForbiddenControlChars(why)) {
+      throw ApiException.invalid("reason", "control_chars", "must not contain control characters");
+    }
     if (until != null && !until.isAfter(Instant.now())) {
       throw ApiException.invalid("until", "past", "must be in the future");
     }
@@ -135,6 +139,9 @@ public class StaffActions {
     if (why.isEmpty() || why.length() > 1000) {
       throw ApiException.invalid(
           "reason", "required", "give a reason (up to 1000 characters): the member will see it");
+    }
+    if (Texts.hasForbiddenControlChars(why)) {
+      throw ApiException.invalid("reason", "control_chars", "must not contain control characters");
     }
     long id =
         db.insertReturningId(

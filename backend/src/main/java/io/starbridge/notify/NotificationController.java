@@ -13,6 +13,7 @@ import io.micronaut.http.sse.Event;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.starbridge.common.ApiException;
 import io.starbridge.security.Actor;
 import io.starbridge.security.Guardian;
 import io.starbridge.security.Guardians;
@@ -69,9 +70,14 @@ class NotificationController {
   }
 
   @Post("/notifications/read")
-  @Operation(summary = "Marks notifications read: {ids} or {all: true}")
+  @Operation(
+      summary = "Marks notifications read: {ids} or {all: true}",
+      description = "A body with neither is a validation error on ids.")
   ReadResult read(
       @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor, @Body ReadRequest body) {
+    if (body.ids() == null && !Boolean.TRUE.equals(body.all())) {
+      throw ApiException.invalid("ids", "required", "give ids, or all: true");
+    }
     int n =
         notifications.markRead(
             actor.id(), body.ids(), body.all() != null && body.all().booleanValue());

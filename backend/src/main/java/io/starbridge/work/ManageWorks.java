@@ -5,6 +5,7 @@ import io.starbridge.board.BoardQueries;
 import io.starbridge.common.ApiException;
 import io.starbridge.common.Db;
 import io.starbridge.common.FieldError;
+import io.starbridge.common.Texts;
 import io.starbridge.event.Outbox;
 import io.starbridge.markdown.MarkdownRenderer;
 import io.starbridge.moderation.Hiding;
@@ -348,6 +349,9 @@ public class ManageWorks {
     Guardian guardian = guardians.of(actor);
     Work work = works.requireForUpdate(id);
     guardian.ensureCanManageCoauthors(work);
+    if (Texts.hasForbiddenControlChars(handle)) {
+      throw ApiException.invalid("handle", "control_chars", "must not contain control characters");
+    }
     long userId =
         db.one(
                 "select id from users where lower(handle) = lower(?) and deleted_at is null",

@@ -481,6 +481,9 @@ class WorkController {
   @Post("/works/{id}/translations")
   @Status(HttpStatus.CREATED)
   @ApiResponse(responseCode = "201", description = "Linked")
+  @ApiResponse(
+      responseCode = "409",
+      description = "That work is already linked as a translation (/problems/conflict)")
   @Operation(
       summary = "Link one of the caller's works as a translation of this one",
       description =
@@ -530,6 +533,9 @@ class WorkController {
   @Post("/translation-requests")
   @Status(HttpStatus.CREATED)
   @ApiResponse(responseCode = "201", description = "Requested")
+  @ApiResponse(
+      responseCode = "409",
+      description = "The caller already asked for this language (/problems/conflict)")
   @Operation(summary = "Ask for a translation of a work into a language")
   WorkView.TranslationRequest request(
       @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor,

@@ -5,6 +5,7 @@ import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.serde.annotation.Serdeable;
+import io.starbridge.common.StrictBoolean;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -84,8 +85,9 @@ public final class WorkRequests {
   public record Bookmark(
       @Nullable String note,
       @Nullable List<String> tags,
-      @Nullable @JsonProperty("private") Boolean privateBookmark,
-      @Nullable Boolean isPrivate) {
+      @Nullable @JsonProperty("private") @Serdeable.Deserializable(using = StrictBoolean.class)
+          Boolean privateBookmark,
+      @Nullable @Serdeable.Deserializable(using = StrictBoolean.class) Boolean isPrivate) {
 
     boolean hidden() {
       return Boolean.TRUE.equals(privateBookmark != null ? privateBookmark : isPrivate);

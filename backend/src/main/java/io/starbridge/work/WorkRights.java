@@ -5,6 +5,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.starbridge.common.ApiException;
 import io.starbridge.common.Db;
 import io.starbridge.common.FieldError;
+import io.starbridge.common.Texts;
 import io.starbridge.event.Outbox;
 import io.starbridge.security.Actor;
 import io.starbridge.security.Guardians;
@@ -36,6 +37,10 @@ public class WorkRights {
       List.of("available", "under_option", "licensed", "not_available");
   public static final List<String> CONTACTS = List.of("platform", "email", "agent");
   static final int MAX_TERMS = 2000;
+
+  /** A BCP 47 language tag's shape (zh-Hans, en, pt-BR), at most 35 characters. */
+  private static final java.util.regex.Pattern LANGUAGE_TAG =
+      java.util.regex.Pattern.compile("(?=.{2,35}$)[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
 
   /** One right as read and written. {@code language} only for translation. */
   @Serdeable
@@ -114,7 +119,11 @@ public class WorkRights {
   public Rights replace(Actor actor, long workId, @Nullable Rights body) {
     Work work = works.requireForUpdate(workId);
     guardians.of(actor).ensureCanEdit(work);
-    List<Right> rights = body == null || body.rights() == null ? List.of() : body.rights();
+    if (body == null || body.rights() == null) {
+      // Replacing with nothing must be said explicitly ({"rights": []}), never by omission.
+      throw ApiException.invalid("rights", "required", "must be given (an empty list clears them)");
+    }
+    List<Right> rights = body.rights();
     validate(rights);
     db.update("delete from work_rights where work_id = ?", workId);
     for (Right r : rights) {
@@ -202,10 +211,12 @@ public class WorkRights {
       if (r.terms() != null && r.terms().length() > MAX_TERMS) {
         errors.add(
             FieldError.of(f + "terms", "too_long", "Terms are at most " + MAX_TERMS + " chars"));
+      } else if (Texts.hasForbiddenControlChars(r.terms())) {
+        errors.add(FieldError.of(f + "terms", "control_chars", "must not contain control chars"));
       }
       boolean translation = "translation".equals(r.medium());
       String language = r.language() == null ? "" : r.language().trim();
-      if (translation && (language.isEmpty() || language.length() > 35)) {
+      if (translation && (language.isEmpty() || !LANGUAGE_TAG.matcher(language).matches())) {
         errors.add(FieldError.of(f + "language", "required", "A translation needs a language"));
       } else if (!translation && !language.isEmpty()) {
         errors.add(
