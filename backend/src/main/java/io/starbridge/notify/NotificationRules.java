@@ -315,7 +315,8 @@ class NotificationRules {
 
   /**
    * A chapter became readable (aggregate chapter): subscribers of the work and of every series
-   * holding it, never its authors, never for a draft work.
+   * holding it who subscribed before it was published (the tailer may reach the event after a later
+   * subscription), never its authors, never for a draft work.
    */
   private List<Candidate> chapterPublished(OutboxEvent e) {
     if ("draft".equals(e.stringField("visibility"))) {
@@ -325,15 +326,17 @@ class NotificationRules {
     List<Long> subscribers =
         db.list(
             """
-                select user_id from work_subscriptions where work_id = ?
+                select user_id from work_subscriptions where work_id = ? and created_at <= ?
                 union
                 select ss.user_id from series_subscriptions ss
                   join series_works sw on sw.series_id = ss.series_id
-                 where sw.work_id = ?
+                 where sw.work_id = ? and ss.created_at <= ?
                 """,
             rs -> rs.getLong(1),
             workId,
-            workId);
+            e.createdAt(),
+            workId,
+            e.createdAt());
     List<Long> authors =
         db.list(
             "select user_id from work_authors where work_id = ? and state = 'active'",
