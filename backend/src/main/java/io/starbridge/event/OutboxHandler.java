@@ -17,4 +17,9 @@ public interface OutboxHandler {
 
   /** Called after the batch committed (e.g. to publish to Redis); must not throw. */
   default void committed(List<OutboxEvent> events) {}
+
+  /** Where this consumer runs in each tick: lower first (see {@link OutboxTailer}). */
+  default int order() {
+    return 0;
+  }
 }

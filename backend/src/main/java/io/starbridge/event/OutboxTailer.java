@@ -53,7 +53,9 @@ public class OutboxTailer {
       Db db,
       TransactionOperations<Connection> transactions,
       ObjectMapper json) {
-    this.handlers = handlers;
+    // Each tick runs the consumers in this order over the same new events.
+    this.handlers =
+        handlers.stream().sorted(java.util.Comparator.comparingInt(OutboxHandler::order)).toList();
     this.db = db;
     this.transactions = transactions;
     this.json = json;

@@ -56,6 +56,15 @@ class FeedFanout implements OutboxHandler {
     return "feed";
   }
 
+  /**
+   * Before the notifier: a live notification makes an open tab reload its feed, which must then
+   * already hold the new item.
+   */
+  @Override
+  public int order() {
+    return -10;
+  }
+
   @Override
   public void apply(OutboxEvent e) {
     switch (e.type()) {

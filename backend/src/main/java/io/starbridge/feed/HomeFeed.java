@@ -233,7 +233,7 @@ public class HomeFeed {
     try {
       String key = key(userId);
       if (cmd.exists(key) == 0) {
-        rebuild(userId);
+        rebuild(userId, true);
       }
       Range<Number> range =
           beforeMillis == Long.MAX_VALUE
@@ -353,15 +353,34 @@ public class HomeFeed {
 
   /** Rebuilds one feed from PostgreSQL (atomically replaces it); false when Redis is away. */
   public boolean rebuild(long userId) {
+    return rebuild(userId, false);
+  }
+
+  /**
+   * With {@code cold} (a reader found no feed): the feed is made warm before PostgreSQL is read, so
+   * fan-outs that happen meanwhile (on the outbox tailer, while this runs on a request thread) land
+   * in it and are carried over instead of being skipped. Refreshes after a follow change run on the
+   * tailer itself, between fan-outs, and replace the feed outright (so unfollowing removes that
+   * source's items at once).
+   */
+  boolean rebuild(long userId, boolean cold) {
     RedisCommands<String, String> cmd = commands();
     if (cmd == null) {
       return false;
     }
+    String key = key(userId);
+    long readFrom = cold ? System.currentTimeMillis() - RACE_MARGIN_MS : Long.MAX_VALUE;
+    if (cold) {
+      try {
+        cmd.zadd(key, io.lettuce.core.ZAddArgs.Builder.nx(), 0, SENTINEL);
+      } catch (RuntimeException e) {
+        backOff(e);
+        return false;
+      }
+    }
     List<Entry> entries = fromDatabase(userId, Long.MAX_VALUE, TOP, cap);
     try {
-      String key = key(userId);
-      String tmp = key + ":building:" + Thread.currentThread().getId();
-      cmd.del(tmp);
+      String tmp = key + ":building:" + java.util.UUID.randomUUID();
       List<ScoredValue<String>> values = new ArrayList<>();
       values.add(ScoredValue.just(0, SENTINEL));
       for (Entry e : entries) {
@@ -370,13 +389,46 @@ public class HomeFeed {
       @SuppressWarnings("unchecked")
       ScoredValue<String>[] arr = values.toArray(new ScoredValue[0]);
       cmd.zadd(tmp, arr);
-      cmd.rename(tmp, key);
+      if (swapSha == null) {
+        swapSha = cmd.scriptLoad(SWAP_SCRIPT);
+      }
+      try {
+        cmd.evalsha(
+            swapSha,
+            ScriptOutputType.INTEGER,
+            new String[] {key, tmp},
+            Long.toString(readFrom),
+            Integer.toString(cap));
+      } catch (io.lettuce.core.RedisNoScriptException e) {
+        swapSha = cmd.scriptLoad(SWAP_SCRIPT);
+        cmd.evalsha(
+            swapSha,
+            ScriptOutputType.INTEGER,
+            new String[] {key, tmp},
+            Long.toString(readFrom),
+            Integer.toString(cap));
+      }
       return true;
     } catch (RuntimeException e) {
       backOff(e);
       return false;
     }
   }
+
+  /**
+   * Replaces a feed (KEYS[1]) by its rebuilt copy (KEYS[2]), keeping the items that reached the old
+   * one since the rebuild started reading (score >= ARGV[1]), then trims to the cap (ARGV[2]).
+   */
+  private static final String SWAP_SCRIPT =
+      "local r = redis.call('zrangebyscore', KEYS[1], ARGV[1], '+inf', 'WITHSCORES') "
+          + "for i = 1, #r, 2 do redis.call('zadd', KEYS[2], r[i + 1], r[i]) end "
+          + "redis.call('rename', KEYS[2], KEYS[1]) "
+          + "redis.call('zremrangebyrank', KEYS[1], 0, -(tonumber(ARGV[2]) + 2)) return 1";
+
+  /** Items newer than this before a rebuild's read are carried over (clock skew, slow reads). */
+  private static final long RACE_MARGIN_MS = 10_000;
+
+  private volatile String swapSha;
 
   /** Rebuilds a feed only if it is warm (a cold one is rebuilt on its next read anyway). */
   void refreshIfWarm(long userId) {
