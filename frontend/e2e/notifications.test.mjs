@@ -6,60 +6,19 @@ import { test } from 'node:test';
 import {
   BASE_URL,
   launchBrowser,
-  linkFromMailbox,
   requireBackend,
   screenshot,
   uniqueHandle,
   watchForErrors,
+  PASSWORD,
+  account as registerAccount,
 } from './support.mjs';
 
-const PASSWORD = 'quiet nebula 42 lighthouse';
 const BOARD = 'writing';
 
-/** A tiny API client for setting up accounts from Node: cookies, CSRF, JSON. */
-class ApiSession {
-  cookies = new Map();
-
-  async request(method, path, body) {
-    if (method !== 'GET' && !this.cookies.has('sb_csrf')) await this.request('GET', '/boards');
-    const headers = {
-      Accept: 'application/json',
-      Cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-    };
-    if (method !== 'GET') headers['X-CSRF-Token'] = decodeURIComponent(this.cookies.get('sb_csrf') ?? '');
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const response = await fetch(`${BASE_URL}/api/v1${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(';');
-      const eq = pair.indexOf('=');
-      this.cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
-    }
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null };
-  }
-}
-
+/** Registers, verifies and signs in a member; their API session. */
 async function account(handle) {
-  const api = new ApiSession();
-  const email = `${handle}@example.org`;
-  const registered = await api.request('POST', '/auth/register', {
-    handle,
-    email,
-    password: PASSWORD,
-    displayName: handle.replace(/^e2e_/, 'E2E '),
-    locale: 'en',
-  });
-  assert.equal(registered.status, 201, JSON.stringify(registered.body));
-  const link = new URL(await linkFromMailbox(email, '/verify-email'));
-  const verified = await api.request('POST', '/auth/verify-email', { token: link.searchParams.get('token') });
-  assert.equal(verified.status, 200, JSON.stringify(verified.body));
-  const login = await api.request('POST', '/auth/login', { login: handle, password: PASSWORD });
-  assert.equal(login.status, 200, JSON.stringify(login.body));
-  return api;
+  return (await registerAccount(handle, `${handle}@example.org`)).api;
 }
 
 test('a followed author posts: the open tab shows the badge live and the feed shows the topic', async () => {

@@ -142,14 +142,14 @@ export class ApiSession {
 }
 
 /** Registers and verifies an account (or, for a fixed one that exists already, just signs in). */
-export async function account(handle, email, { mayExist = false } = {}) {
+export async function account(handle, email, { mayExist = false, displayName, locale = 'en' } = {}) {
   const api = new ApiSession();
   const registered = await api.request('POST', '/auth/register', {
     handle,
     email,
     password: PASSWORD,
-    displayName: handle.replace(/^e2e_/, 'E2E '),
-    locale: 'en',
+    displayName: displayName ?? handle.replace(/^e2e_/, 'E2E '),
+    locale,
   });
   if (registered.status === 201) {
     const link = new URL(await linkFromMailbox(email, '/verify-email'));
