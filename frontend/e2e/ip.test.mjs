@@ -99,7 +99,7 @@ test('a story offered for film is found through the facets and shows on its auth
       .first()
       .click();
     await page.waitForURL(/\/registry\/entries\/\d+$/);
-    await page.getByRole('main').getByRole('link', { name: title }).waitFor();
+    await page.getByRole('main').getByRole('link', { name: title, exact: true }).waitFor();
     await page.getByRole('main').getByRole('link', { name: 'Ice' }).waitFor();
     assert.deepEqual(errors, []);
   } finally {
