@@ -22,4 +22,13 @@ public interface OutboxHandler {
   default int order() {
     return 0;
   }
+
+  /**
+   * The consumer whose effects this one relies on, or null: this one then never applies an event
+   * before that one has (a live notification must not reach a tab before the feed it makes the tab
+   * reload holds the item). It should also run earlier in the tick ({@link #order}).
+   */
+  default String after() {
+    return null;
+  }
 }

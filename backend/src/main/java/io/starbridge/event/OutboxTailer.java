@@ -130,8 +130,14 @@ public class OutboxTailer {
                               Db.instant(rs, "created_at")),
                       position,
                       BATCH);
+              java.util.function.LongPredicate ready = predecessorDone(handler);
               Set<Long> seen = new HashSet<>();
+              int processed = 0;
               for (OutboxEvent e : rows) {
+                if (!ready.test(e.id())) {
+                  break; // the consumer this one runs after has not applied it yet: next tick
+                }
+                processed++;
                 seen.add(e.id());
                 if (s.applied.contains(e.id())) {
                   continue;
@@ -139,7 +145,7 @@ public class OutboxTailer {
                 applyOne(handler, e);
                 fresh.add(e);
               }
-              long max = rows.isEmpty() ? position : rows.get(rows.size() - 1).id();
+              long max = processed == 0 ? position : rows.get(processed - 1).id();
               for (long id = position + 1; id < max; id++) {
                 if (!seen.contains(id) && !s.applied.contains(id)) {
                   s.gaps.putIfAbsent(id, snap[1]);
@@ -168,7 +174,7 @@ public class OutboxTailer {
                     handler.name());
               }
               s.position = next;
-              return rows.size();
+              return processed;
             });
     if (!fresh.isEmpty()) {
       try {
@@ -178,6 +184,28 @@ public class OutboxTailer {
       }
     }
     return read;
+  }
+
+  /**
+   * Which events {@code handler} may apply now: all, unless it names a consumer to run {@link
+   * OutboxHandler#after}; then those at or below that consumer's stored position, plus those this
+   * node applied for it past a gap still open.
+   */
+  private java.util.function.LongPredicate predecessorDone(OutboxHandler handler) {
+    String after = handler.after();
+    if (after == null) {
+      return id -> true;
+    }
+    Long stored =
+        db.one("select position from event_consumers where name = ?", rs -> rs.getLong(1), after)
+            .orElse(null);
+    if (stored == null) {
+      return id -> true; // that consumer does not run here
+    }
+    State p = states.get(after);
+    Set<Long> beyond = p != null && p.position == stored ? Set.copyOf(p.applied) : Set.of();
+    long done = stored;
+    return id -> id <= done || beyond.contains(id);
   }
 
   private void applyOne(OutboxHandler handler, OutboxEvent e) {

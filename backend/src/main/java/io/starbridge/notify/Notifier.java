@@ -62,6 +62,12 @@ class Notifier implements OutboxHandler {
     return "notifier";
   }
 
+  /** A notification makes an open tab reload its home feed, which must already hold the item. */
+  @Override
+  public String after() {
+    return "feed";
+  }
+
   @Override
   public void apply(OutboxEvent event) {
     // Per subject and recipient, the highest-priority candidate of this event.

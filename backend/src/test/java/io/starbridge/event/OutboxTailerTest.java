@@ -41,7 +41,7 @@ class OutboxTailerTest {
 
   @Inject Db db;
 
-  static final class Recorder implements OutboxHandler {
+  static class Recorder implements OutboxHandler {
     final String name = "test-" + System.nanoTime();
     final List<Long> applied = new ArrayList<>();
 
@@ -109,6 +109,57 @@ class OutboxTailerTest {
 
       tailer.runOnce(r);
       assertThat(r.applied).as("nothing applied twice").hasSize(2);
+    }
+  }
+
+  /** A consumer that runs after another. */
+  static final class Follower extends Recorder {
+    final String after;
+
+    Follower(String after) {
+      this.after = after;
+    }
+
+    @Override
+    public String after() {
+      return after;
+    }
+  }
+
+  @Test
+  void aConsumerNeverAppliesAnEventBeforeTheOneItRunsAfter() throws Exception {
+    Recorder first = new Recorder();
+    Follower second = new Follower(first.name());
+    tailer.runOnce(first);
+    tailer.runOnce(second);
+    try (Connection slow = connect();
+        Connection fast = connect()) {
+      slow.setAutoCommit(false);
+      fast.setAutoCommit(true);
+      long a = insert(fast);
+
+      tailer.runOnce(second);
+      assertThat(second.applied).as("the first consumer has not seen it yet").isEmpty();
+      tailer.runOnce(first);
+      tailer.runOnce(second);
+      assertThat(first.applied).containsExactly(a);
+      assertThat(second.applied).containsExactly(a);
+
+      // An open gap: the first consumer applies what lies past it; so may the second, on this node.
+      slow.createStatement().execute("select pg_current_xact_id()");
+      long late = insert(slow);
+      long b = insert(fast);
+      tailer.runOnce(first);
+      assertThat(first.applied).containsExactly(a, b);
+      slow.commit();
+      tailer.runOnce(second);
+      assertThat(second.applied)
+          .as("the late commit, not yet applied by the first consumer, holds back what follows")
+          .containsExactly(a);
+      tailer.runOnce(first);
+      tailer.runOnce(second);
+      assertThat(first.applied).containsExactly(a, b, late);
+      assertThat(second.applied).containsExactlyInAnyOrder(a, b, late);
     }
   }
 }
