@@ -50,43 +50,35 @@ class FeedItems {
     return Long.parseLong(Character.isDigit(member.charAt(0)) ? member : member.substring(1));
   }
 
-  /** The items the reader may see, in the order of {@code entries}. */
-  List<FeedItem> hydrate(Guardian g, List<HomeFeed.Entry> entries) {
+  /**
+   * The items the reader may see, in the order of {@code entries}. A topic shows once, as its
+   * newest item: {@code shownTopics} carries the topics already shown by earlier calls for the same
+   * page; and a topic announced in a group the reader belongs to shows only as the announcement
+   * (which is newer, so it is on this page or an earlier one).
+   */
+  List<FeedItem> hydrate(Guardian g, List<HomeFeed.Entry> entries, Set<Long> shownTopics) {
     long me = g.actor().id();
     Set<Long> postIds = new LinkedHashSet<>();
     Set<Long> chapterIds = new LinkedHashSet<>();
-    Set<Long> announced = new LinkedHashSet<>();
     Set<Long> topicIds = new LinkedHashSet<>();
     for (HomeFeed.Entry e : entries) {
       long id = idOf(e.member());
       switch (kindOf(e.member())) {
         case "reply" -> postIds.add(id);
         case "chapter" -> chapterIds.add(id);
-        case "announcement" -> {
-          announced.add(id);
-          topicIds.add(id);
-        }
         default -> topicIds.add(id);
       }
     }
     Map<Long, FeedItem.Reply> replies = replies(g, me, postIds);
     replies.values().forEach(r -> topicIds.add(r.topicId()));
-    Set<Long> stillAnnounced =
-        announced.isEmpty()
-            ? Set.of()
-            : new HashSet<>(
-                db.list(
-                    "select id from topics where id in (select unnest(?::bigint[])) and announced_at is not null",
-                    rs -> rs.getLong(1),
-                    List.copyOf(announced)));
     Map<Long, TopicListItem> cards = new HashMap<>();
     for (TopicListItem t : topics.cards(g, List.copyOf(topicIds))) {
       cards.put(t.id(), t);
     }
+    Set<Long> announcedToMe = announcedToMe(me, entries, cards);
     Map<Long, FeedItem.Chapter> chapters = chapters(g, me, chapterIds);
 
     List<FeedItem> out = new ArrayList<>();
-    Set<Long> shownTopics = new HashSet<>();
     for (HomeFeed.Entry e : entries) {
       long id = idOf(e.member());
       Instant at = Instant.ofEpochMilli(e.millis());
@@ -107,8 +99,11 @@ class FeedItems {
         }
         default -> {
           TopicListItem t = cards.get(id);
-          boolean ok = t != null && (!kind.equals("announcement") || stillAnnounced.contains(id));
-          // A topic shows once, as its newest item (announced after it appeared, or the reverse).
+          boolean ok =
+              t != null
+                  && (kind.equals("announcement")
+                      ? announcedToMe.contains(id)
+                      : !announcedToMe.contains(id));
           if (ok && shownTopics.add(id)) {
             out.add(new FeedItem(kind, e.member(), at, t, null, null));
           }
@@ -116,6 +111,35 @@ class FeedItems {
       }
     }
     return out;
+  }
+
+  /**
+   * Of the group topics among these entries (announcements, and new topics that may have been
+   * announced since), those announced now in a group where the reader is an active member.
+   */
+  private Set<Long> announcedToMe(
+      long me, List<HomeFeed.Entry> entries, Map<Long, TopicListItem> cards) {
+    List<Long> ids = new ArrayList<>();
+    for (HomeFeed.Entry e : entries) {
+      String kind = kindOf(e.member());
+      long id = idOf(e.member());
+      TopicListItem t = cards.get(id);
+      if ((kind.equals("announcement") || kind.equals("topic")) && t != null && t.group() != null) {
+        ids.add(id);
+      }
+    }
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(
+        db.list(
+            "select t.id from (select unnest(?::bigint[]) as id offset 0) ids"
+                + " join topics t on t.id = ids.id"
+                + " join group_members m on m.group_id = t.group_id and m.user_id = ? and m.state = 'active'"
+                + " where t.announced_at is not null",
+            rs -> rs.getLong(1),
+            ids,
+            me));
   }
 
   private Map<Long, FeedItem.Reply> replies(Guardian g, long me, Set<Long> ids) {

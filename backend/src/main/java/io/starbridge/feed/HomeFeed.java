@@ -142,6 +142,7 @@ public class HomeFeed {
   private volatile long skipUntilNanos;
   private volatile String addSha;
 
+  @jakarta.inject.Inject
   public HomeFeed(
       Db db,
       FeedItems feedItems,
@@ -149,13 +150,34 @@ public class HomeFeed {
       @Value("${starbridge.redis.key-prefix:sb:}") String prefix,
       @Value("${starbridge.feed.cap:800}") int cap,
       @Value("${starbridge.feed.big-source-followers:2000}") int bigSource) {
+    this(db, feedItems, redisClient, prefix, cap, bigSource, BACK_OFF);
+  }
+
+  HomeFeed(
+      Db db,
+      FeedItems feedItems,
+      RedisClient redisClient,
+      String prefix,
+      int cap,
+      int bigSource,
+      Duration backOff) {
     this.db = db;
     this.feedItems = feedItems;
     this.redisClient = redisClient;
     this.prefix = prefix;
     this.cap = cap;
     this.bigSource = bigSource;
+    this.backOff = backOff;
   }
+
+  private final Duration backOff;
+
+  /**
+   * Set when Redis failed: fan-outs and refreshes were skipped meanwhile (and a restarted Redis may
+   * hold an old snapshot), so the feeds it holds may lack items or keep unfollowed ones. The next
+   * connection drops them all; each is rebuilt from PostgreSQL on its next read.
+   */
+  private volatile boolean stale;
 
   String key(long userId) {
     return prefix + "feed:home:" + userId;
@@ -210,7 +232,7 @@ public class HomeFeed {
         complete = complete && big.size() < fetch;
       }
     }
-    List<FeedItem> items = feedItems.hydrate(g, candidates);
+    List<FeedItem> items = hydrate(g, candidates, want);
     String next = null;
     if (items.size() > limit) {
       items = items.subList(0, limit);
@@ -221,6 +243,26 @@ public class HomeFeed {
       next = Cursors.encode(Long.toString(last.millis()), last.member());
     }
     return new Page<>(items, next);
+  }
+
+  /**
+   * Hydrates candidates (newest first) until {@code want} items survive the re-check: the first
+   * round takes exactly {@code want}, as usually nothing is dropped; later rounds take what is
+   * missing with room to spare. Reading cards is most of a feed read's cost, so the common page
+   * reads no card it does not return.
+   */
+  private List<FeedItem> hydrate(Guardian g, List<Entry> candidates, int want) {
+    List<FeedItem> out = new ArrayList<>();
+    java.util.Set<Long> shownTopics = new java.util.HashSet<>();
+    int from = 0;
+    int chunk = want;
+    while (from < candidates.size() && out.size() < want) {
+      int to = Math.min(candidates.size(), from + chunk);
+      out.addAll(feedItems.hydrate(g, candidates.subList(from, to), shownTopics));
+      from = to;
+      chunk = (want - out.size()) * 2 + 10;
+    }
+    return out;
   }
 
   /** From the Redis copy (rebuilt first when cold), or null when Redis does not answer. */
@@ -557,9 +599,10 @@ public class HomeFeed {
   /** Drops the Redis copy of every feed (the rebuild command starts with this). */
   long dropAll() {
     RedisCommands<String, String> cmd = commands();
-    if (cmd == null) {
-      return 0;
-    }
+    return cmd == null ? 0 : dropAll(cmd);
+  }
+
+  private long dropAll(RedisCommands<String, String> cmd) {
     long n = 0;
     io.lettuce.core.ScanArgs args =
         io.lettuce.core.ScanArgs.Builder.matches(prefix + "feed:home:*").limit(1000);
@@ -597,13 +640,25 @@ public class HomeFeed {
       if (connection != null && connection.isOpen()) {
         return connection;
       }
+      StatefulRedisConnection<String, String> fresh = null;
       try {
-        c = redisClient.connect();
+        fresh = redisClient.connect();
+        c = fresh;
         c.setTimeout(Duration.ofSeconds(2));
+        if (stale) {
+          stale = false;
+          long dropped = dropAll(c.sync());
+          LOG.info(
+              "Redis answers again: dropped {} home feeds that may have missed writes; each is rebuilt on its next read",
+              dropped);
+        }
         connection = c;
         return c;
       } catch (RuntimeException e) {
         backOff(e);
+        if (fresh != null) {
+          fresh.close();
+        }
         return null;
       }
     }
@@ -611,8 +666,9 @@ public class HomeFeed {
 
   private void backOff(Exception e) {
     LOG.warn(
-        "Redis unavailable for home feeds, using PostgreSQL for {}: {}", BACK_OFF, e.toString());
-    skipUntilNanos = System.nanoTime() + BACK_OFF.toNanos();
+        "Redis unavailable for home feeds, using PostgreSQL for {}: {}", backOff, e.toString());
+    stale = true;
+    skipUntilNanos = System.nanoTime() + backOff.toNanos();
     StatefulRedisConnection<String, String> c = connection;
     connection = null;
     if (c != null) {

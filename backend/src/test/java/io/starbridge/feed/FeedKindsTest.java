@@ -160,6 +160,40 @@ class FeedKindsTest extends ForumTest {
     assertThat(withoutRedis(member)).isEmpty();
   }
 
+  /**
+   * A member who also follows the author holds both the new topic and its announcement: the topic
+   * shows once, as the announcement, even when the two fall on different pages.
+   */
+  @Test
+  void anAnnouncedTopicShowsOnceAcrossPages() {
+    Account owner = fx().groupCreator("owner");
+    String group = fx().group(owner, "public");
+    Account member = fx().member("member");
+    fx().membership(group, member, "member", "active");
+    expect(204, member.client().put("/api/v1/users/" + owner.handle() + "/follow", Map.of()));
+    long topic = fx().groupTopic(owner, group);
+    assertThat(awaitKeys(member, k -> !k.isEmpty())).containsExactly(Long.toString(topic));
+    long later = fx().groupTopic(owner, group);
+    expect(200, owner.client().patch("/api/v1/topics/" + topic, Map.of("announcement", true)));
+    awaitKeys(member, k -> k.contains("a" + topic));
+
+    List<String> seen = new java.util.ArrayList<>();
+    String cursor = null;
+    do {
+      TestClient.Response page =
+          expect(
+              200,
+              member
+                  .client()
+                  .get("/api/v1/feed?limit=1" + (cursor == null ? "" : "&cursor=" + cursor)));
+      page.items().forEach(i -> seen.add((String) i.get("key")));
+      cursor = (String) page.get("nextCursor");
+    } while (cursor != null && seen.size() < 10);
+    assertThat(seen).containsExactly("a" + topic, Long.toString(later));
+    assertThat(withoutRedis(member)).containsExactly("a" + topic, Long.toString(later));
+    assertThat(cold(member)).containsExactly("a" + topic, Long.toString(later));
+  }
+
   private long work(Account author, String title) {
     Map<String, Object> b = new HashMap<>();
     b.put("title", title);
