@@ -74,7 +74,17 @@ public class OutboxTailer {
       fixedDelay = "${starbridge.outbox.poll-interval:150ms}",
       initialDelay = "${starbridge.outbox.initial-delay:1s}")
   void tick() {
+    long newest;
+    try {
+      newest = db.one("select coalesce(max(id), 0) from outbox", rs -> rs.getLong(1)).orElse(0L);
+    } catch (RuntimeException e) {
+      LOG.warn("Outbox unreadable; retrying: {}", e.toString());
+      return;
+    }
     for (OutboxHandler h : handlers) {
+      if (caughtUp(h, newest)) {
+        continue; // an idle tick writes nothing (its row lock would cost a commit per consumer)
+      }
       try {
         while (runOnce(h) >= BATCH) {
           // keep draining a backlog
@@ -85,7 +95,16 @@ public class OutboxTailer {
     }
   }
 
-  /** Applies the next batch for {@code handler}; returns how many rows it read. */
+  /**
+   * This node applied everything up to {@code newest} for the handler and knows of no open gap:
+   * there is nothing to do. (Another node moving the position only makes ours look behind.)
+   */
+  private synchronized boolean caughtUp(OutboxHandler h, long newest) {
+    State s = states.get(h.name());
+    return s != null && s.position >= newest && s.gaps.isEmpty() && s.applied.isEmpty();
+  }
+
+  /** Applies the next batch for {@code handler}; returns how many rows it applied. */
   public synchronized int runOnce(OutboxHandler handler) {
     db.update(
         "insert into event_consumers (name, position) values (?, coalesce((select max(id) from outbox), 0)) on conflict do nothing",
