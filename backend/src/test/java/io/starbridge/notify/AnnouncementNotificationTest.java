@@ -138,6 +138,42 @@ class AnnouncementNotificationTest extends ForumTest {
     assertThat(num(notifications(ada).get("unreadCount"))).isEqualTo(1);
   }
 
+  @Test
+  void aGroupBiggerThanOneInsertBatchIsNotifiedWhole() {
+    Account owner = fx().groupCreator("owner");
+    String group = fx().group(owner, "public");
+    long groupId = fx().groupId(group);
+    int size = Notifier.INSERT_BATCH + 100;
+    String prefix = "bulk" + io.starbridge.support.Fixtures.letters(8).toLowerCase();
+    db.update(
+        """
+        insert into users (handle, display_name)
+        select ? || n, 'Bulk ' || n from generate_series(1, ?) n
+        """,
+        prefix,
+        size);
+    db.update(
+        """
+        insert into group_members (group_id, user_id, role, state)
+        select ?, id, 'member', 'active' from users where handle like ? || '%'
+        """,
+        groupId, prefix);
+    long topic = fx().groupTopic(owner, group);
+
+    announce(owner, topic, true);
+
+    String count =
+        """
+        select count(*) from notifications n join users u on u.id = n.user_id
+         where u.handle like ? || '%' and n.kind = ? and n.topic_id = ? and n.group_id = ?
+        """;
+    long end = System.nanoTime() + 60_000_000_000L;
+    while (db.count(count, prefix, KIND, topic, groupId) < size && System.nanoTime() < end) {
+      NotificationApiTest.sleep(200);
+    }
+    assertThat(db.count(count, prefix, KIND, topic, groupId)).isEqualTo(size);
+  }
+
   @Nested
   class Digest {
     private List<Map<String, Object>> mailsTo(Account who) {
