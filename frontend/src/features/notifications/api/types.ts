@@ -11,6 +11,7 @@ export type NotificationKind =
   | 'group_invitation'
   | 'group_join_request'
   | 'group_approved'
+  | 'group_announcement'
   | 'verification'
   | 'moderation'
   | 'work'

@@ -58,6 +58,18 @@ suite('notification text', () => {
     ).toBe('/groups/sf');
   });
 
+  it('describes a group announcement in both languages and links to the topic', () => {
+    const a = n({
+      kind: 'group_announcement',
+      postId: null,
+      postNumber: null,
+      group: { id: 3, slug: 'sf', name: 'Hard SF' },
+    });
+    expect(describe(a, en)).toBe('Ada announced “Dyson spheres” in Hard SF');
+    expect(describe(a, zh)).toBe('Ada 在 Hard SF 发布了公告“Dyson spheres”');
+    expect(notificationHref(a)).toBe('/t/dyson/7');
+  });
+
   it('describes works notifications and links to the work', () => {
     const w = (extra: Partial<Notification>) => n({ topic: null, postId: null, postNumber: null, ...extra });
     expect(describe(w({ kind: 'work', data: { workId: 5, title: 'Deep Echo' } }), en)).toBe(

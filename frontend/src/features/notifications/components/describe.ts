@@ -26,6 +26,7 @@ const KNOWN = new Set([
   'group_invitation',
   'group_join_request',
   'group_approved',
+  'group_announcement',
   'verification',
   'moderation',
   'work',

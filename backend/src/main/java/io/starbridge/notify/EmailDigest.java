@@ -53,6 +53,7 @@ class EmailDigest {
       Long topicId,
       Long postId,
       Long groupId,
+      String groupName,
       Long workId) {}
 
   @Scheduled(
@@ -82,10 +83,12 @@ class EmailDigest {
         db.list(
             """
                 select n.id, n.user_id, u.email, n.kind, coalesce(t.title, n.data->>'title') as title,
-                       t.slug, n.topic_id, n.post_id, n.group_id, (n.data->>'workId')::bigint as work_id
+                       t.slug, n.topic_id, n.post_id, n.group_id, g.name as group_name,
+                       (n.data->>'workId')::bigint as work_id
                   from notifications n
                   join users u on u.id = n.user_id and u.status not in ('deleted', 'suspended')
                   left join topics t on t.id = n.topic_id
+                  left join groups g on g.id = n.group_id
                   left join notification_preferences p on p.user_id = n.user_id and p.kind = n.kind
                  where n.read_at is null and n.emailed_at is null
                    and n.updated_at < now() - make_interval(secs => ?)
@@ -105,6 +108,7 @@ class EmailDigest {
                     Db.nullableLong(rs, "topic_id"),
                     Db.nullableLong(rs, "post_id"),
                     Db.nullableLong(rs, "group_id"),
+                    rs.getString("group_name"),
                     Db.nullableLong(rs, "work_id")),
             (double) delay.toMillis() / 1000.0,
             emailable,
@@ -142,7 +146,7 @@ class EmailDigest {
             publicUrl.get()
                 + (i.topicId() == null ? "/notifications" : "/t/" + i.slug() + "/" + i.topicId());
         text.append("- ")
-            .append(i.kind().replace('_', ' '))
+            .append(label(i))
             .append(i.title() == null ? "" : ": " + i.title())
             .append("\n  ")
             .append(link)
@@ -161,5 +165,13 @@ class EmailDigest {
       sent++;
     }
     return sent;
+  }
+
+  /** What a line says before the title: the kind, or for an announcement where it was made. */
+  private static String label(Item i) {
+    if (NotificationKind.GROUP_ANNOUNCEMENT.wire().equals(i.kind()) && i.groupName() != null) {
+      return "announcement in " + i.groupName();
+    }
+    return i.kind().replace('_', ' ');
   }
 }

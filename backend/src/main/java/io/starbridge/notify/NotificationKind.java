@@ -21,6 +21,8 @@ public enum NotificationKind {
   GROUP_INVITATION(60, false, true, true),
   GROUP_JOIN_REQUEST(50, true, true, false),
   GROUP_APPROVED(50, false, true, true),
+  // A group moderator's announcement reaches every member; important, so mailed by default.
+  GROUP_ANNOUNCEMENT(65, false, true, true),
   VERIFICATION(60, false, true, true),
   MODERATION(60, false, true, true),
   WORK(40, false, true, false),

@@ -75,6 +75,7 @@ class NotificationRules {
                 null,
                 null,
                 e.aggregateId()));
+    rules.put("TopicAnnounced", this::topicAnnounced);
     rules.put(
         "VerificationDecided",
         e ->
@@ -248,6 +249,51 @@ class NotificationRules {
             Candidate.of(
                 id, NotificationKind.FOLLOWED_TOPIC, subject, actor, topicId, postId, null));
       }
+    }
+    return out;
+  }
+
+  /**
+   * A group topic marked as an announcement: the group's active members, chosen in one statement
+   * that already leaves out the announcer, those who turned the kind off, those who blocked or
+   * muted the author or the announcer, and those who muted the topic or the group (unless the topic
+   * has a level of its own) — a big group costs one query, not one per member. The Notifier still
+   * applies its checks, the recipient's Guardian among them. Withdrawn before the consumer got
+   * here: nothing. One subject per topic, so announcing again merges into the same notification.
+   */
+  private List<Candidate> topicAnnounced(OutboxEvent e) {
+    long topicId = e.aggregateId();
+    Long actor = e.actorId();
+    List<Long[]> rows =
+        db.list(
+            """
+                select t.group_id, m.user_id from topics t
+                  join group_members m on m.group_id = t.group_id and m.state = 'active'
+                  join users u on u.id = m.user_id and u.status not in ('deleted', 'suspended')
+                 where t.id = ? and t.announced_at is not null and t.deleted_at is null
+                   and m.user_id is distinct from ?::bigint
+                   and not exists (select 1 from notification_preferences p
+                         where p.user_id = m.user_id and p.kind = ? and not p.in_app)
+                   and not exists (select 1 from user_ignores i where i.user_id = m.user_id
+                         and (i.target_id = t.author_id or i.target_id = ?::bigint))
+                   and not exists (select 1 from watches w where w.user_id = m.user_id
+                         and w.level = 'muted'
+                         and ((w.target_type = 'topic' and w.target_id = t.id)
+                           or (w.target_type = 'group' and w.target_id = t.group_id
+                             and not exists (select 1 from watches o where o.user_id = m.user_id
+                                   and o.target_type = 'topic' and o.target_id = t.id))))
+                """,
+            rs -> new Long[] {rs.getLong(1), rs.getLong(2)},
+            topicId,
+            actor,
+            NotificationKind.GROUP_ANNOUNCEMENT.wire(),
+            actor);
+    List<Candidate> out = new ArrayList<>(rows.size());
+    String subject = "topic:" + topicId + ":announcement";
+    for (Long[] r : rows) {
+      out.add(
+          Candidate.of(
+              r[1], NotificationKind.GROUP_ANNOUNCEMENT, subject, actor, topicId, null, r[0]));
     }
     return out;
   }

@@ -33,6 +33,7 @@ import java.util.Set;
 @Singleton
 class Notifier implements OutboxHandler {
   static final int MAX_ACTORS = 10;
+  static final int INSERT_BATCH = 500;
 
   private final Db db;
   private final NotificationRules rules;
@@ -79,12 +80,27 @@ class Notifier implements OutboxHandler {
         best.put(key, c);
       }
     }
+    List<Candidate> deliverable = new ArrayList<>();
     for (Candidate c : best.values()) {
       if (deliverable(c)) {
-        if (upsert(c)) {
-          touched.get().add(c.recipientId());
-        }
+        deliverable.add(c);
       }
+    }
+    // Merging into an existing row needs that row (and its lock); new rows, which is nearly all
+    // of a big audience (a group announcement, a board's watchers), go in with a few statements.
+    Set<String> existing = existing(deliverable);
+    List<Candidate> fresh = new ArrayList<>();
+    for (Candidate c : deliverable) {
+      if (!existing.contains(c.recipientId() + "|" + c.subject())) {
+        fresh.add(c);
+      } else if (upsert(c)) {
+        touched.get().add(c.recipientId());
+      }
+    }
+    for (int from = 0; from < fresh.size(); from += INSERT_BATCH) {
+      touched
+          .get()
+          .addAll(insert(fresh.subList(from, Math.min(fresh.size(), from + INSERT_BATCH))));
     }
   }
 
@@ -158,6 +174,84 @@ class Notifier implements OutboxHandler {
             userId,
             userId)
         > 0;
+  }
+
+  /** Which of the candidates' recipient and subject pairs already have a row, in one query. */
+  private Set<String> existing(List<Candidate> candidates) {
+    if (candidates.isEmpty()) {
+      return Set.of();
+    }
+    Set<String> out = new java.util.HashSet<>();
+    db.list(
+        """
+            select n.user_id, n.subject
+              from (select unnest(?::bigint[]) as user_id, unnest(?::text[]) as subject offset 0) x
+              join notifications n on n.user_id = x.user_id and n.subject = x.subject
+            """,
+        rs -> out.add(rs.getLong(1) + "|" + rs.getString(2)),
+        candidates.stream().map(Candidate::recipientId).toList(),
+        candidates.stream().map(Candidate::subject).toList());
+    return out;
+  }
+
+  /**
+   * Inserts new notifications in one statement (the columns travel as arrays); returns the
+   * recipients who got one. A row that appeared meanwhile is left alone, as {@link #upsert} does.
+   */
+  private List<Long> insert(List<Candidate> batch) {
+    int n = batch.size();
+    Long[] users = new Long[n];
+    String[] kinds = new String[n];
+    String[] subjects = new String[n];
+    Long[] actors = new Long[n];
+    Long[] topics = new Long[n];
+    Long[] posts = new Long[n];
+    Long[] groups = new Long[n];
+    String[] data = new String[n];
+    for (int i = 0; i < n; i++) {
+      Candidate c = batch.get(i);
+      users[i] = c.recipientId();
+      kinds[i] = c.kind().wire();
+      subjects[i] = c.subject();
+      actors[i] = c.actorId();
+      topics[i] = c.topicId();
+      posts[i] = c.postId();
+      groups[i] = c.groupId();
+      data[i] = toJson(c.data());
+    }
+    return db.withConnection(
+        conn -> {
+          try (var ps =
+              conn.prepareStatement(
+                  """
+                      insert into notifications
+                             (user_id, kind, subject, actor_ids, actor_count, topic_id, post_id, group_id, data)
+                      select x.user_id, x.kind, x.subject,
+                             case when x.actor_id is null then '{}'::bigint[] else array[x.actor_id] end,
+                             1, x.topic_id, x.post_id, x.group_id, x.data::jsonb
+                        from unnest(?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::bigint[],
+                                    ?::bigint[], ?::bigint[], ?::text[])
+                             as x(user_id, kind, subject, actor_id, topic_id, post_id, group_id, data)
+                      on conflict (user_id, subject) do nothing
+                      returning user_id
+                      """)) {
+            ps.setArray(1, conn.createArrayOf("bigint", users));
+            ps.setArray(2, conn.createArrayOf("text", kinds));
+            ps.setArray(3, conn.createArrayOf("text", subjects));
+            ps.setArray(4, conn.createArrayOf("bigint", actors));
+            ps.setArray(5, conn.createArrayOf("bigint", topics));
+            ps.setArray(6, conn.createArrayOf("bigint", posts));
+            ps.setArray(7, conn.createArrayOf("bigint", groups));
+            ps.setArray(8, conn.createArrayOf("text", data));
+            List<Long> out = new ArrayList<>();
+            try (var rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(rs.getLong(1));
+              }
+            }
+            return out;
+          }
+        });
   }
 
   private record Existing(long id, String kind, List<Long> actors, int count, boolean read) {}
