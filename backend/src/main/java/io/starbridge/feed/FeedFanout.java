@@ -11,11 +11,12 @@ import java.util.Set;
  * The outbox consumer that keeps the Redis copies of home feeds current: a new topic goes to the
  * warm feeds of everyone following its author (unless the author is a big source), board, group or
  * tags; a reply to the topic's watchers; an announcement to the group's members; a published
- * chapter to the work's subscribers and its authors' followers — each except those who muted or
- * blocked the author or muted the place. A change in what a person follows, watches, mutes, blocks,
- * belongs to or subscribes to rebuilds that person's feed from PostgreSQL (so unfollowing removes
- * that source's items and following backfills its recent ones). Redis writes are idempotent, so an
- * event applied twice does no harm. Hot lists are updated here too.
+ * chapter to the work's subscribers and its authors' followers (big sources' followers excepted) —
+ * each except those who muted or blocked the author or muted the place. A change in what a person
+ * follows, watches, mutes, blocks, belongs to or subscribes to rebuilds that person's feed from
+ * PostgreSQL (so unfollowing removes that source's items and following backfills its recent ones).
+ * Redis writes are idempotent, so an event applied twice does no harm. Hot lists are updated here
+ * too.
  */
 @Singleton
 class FeedFanout implements OutboxHandler {
@@ -228,6 +229,7 @@ class FeedFanout implements OutboxHandler {
                     union select f.follower_id from work_authors a
                       join user_follows f on f.followee_id = a.user_id
                      where a.work_id = ? and a.state = 'active'
+                       and (select count(*) from user_follows c where c.followee_id = a.user_id) <= ?
                 ) x
                  where not exists (select 1 from work_authors a where a.work_id = ? and a.user_id = x.uid)
                    and not exists (select 1 from work_authors a join user_ignores i
@@ -237,6 +239,7 @@ class FeedFanout implements OutboxHandler {
             rs -> rs.getLong(1),
             workId,
             workId,
+            feed.bigSourceFollowers(),
             workId,
             workId);
     feed.fanOut(readers, "c" + chapterId, at.get().toEpochMilli());

@@ -338,7 +338,10 @@ public class HomeFeed {
         limit);
   }
 
-  /** Topics by followed authors too big to fan out, merged at read time. */
+  /**
+   * Topics and published chapters by followed authors too big to fan out, merged at read time (the
+   * re-check then applies to them as to every item).
+   */
   List<Entry> bigSources(long userId, long beforeMillis, String beforeMember, int limit) {
     List<Long> big = bigAuthors();
     if (big.isEmpty()) {
@@ -351,18 +354,32 @@ public class HomeFeed {
     return db
         .list(
             """
-            select t.id, t.created_at from user_follows f
-              join topics t on t.author_id = f.followee_id and t.deleted_at is null
-             where f.follower_id = ? and f.followee_id = any(?)
-               and t.created_at < ?
-             order by t.created_at desc, t.id desc limit ?
+            select x.member, x.at from (
+              (select t.id::text as member, t.created_at as at from user_follows f
+                 join topics t on t.author_id = f.followee_id and t.deleted_at is null
+                where f.follower_id = ? and f.followee_id = any(?) and t.created_at < ?
+                order by t.created_at desc, t.id desc limit ?)
+              union
+              (select 'c' || c.id, c.published_at from user_follows f
+                 join work_authors a on a.user_id = f.followee_id and a.state = 'active'
+                 join works w on w.id = a.work_id and w.deleted_at is null and w.visibility <> 'draft'
+                 join chapters c on c.work_id = w.id
+                where f.follower_id = ? and f.followee_id = any(?)
+                  and c.published_at is not null and c.deleted_at is null and c.published_at < ?
+                  and not exists (select 1 from work_authors m where m.work_id = w.id and m.user_id = ?)
+                order by c.published_at desc limit ?)
+            ) x
+            order by x.at desc, x.member collate "C" desc
             """,
-            rs ->
-                new Entry(
-                    Long.toString(rs.getLong(1)), Db.instant(rs, "created_at").toEpochMilli()),
+            rs -> new Entry(rs.getString(1), Db.instant(rs, "at").toEpochMilli()),
             userId,
             big,
             before,
+            limit + 20,
+            userId,
+            big,
+            before,
+            userId,
             limit + 20)
         .stream()
         .filter(e -> before(e, beforeMillis, beforeMember))

@@ -234,6 +234,37 @@ class FeedApiTest extends ForumTest {
     List<FeedItem> merged = bigFeed.page(guardians.of(actor(fan)), 10, null).items();
     assertThat(merged.stream().map(i -> i.topic().id()).toList())
         .containsExactly(topics.get(4), topics.get(3), topics.get(2), topics.get(1), topics.get(0));
+
+    // So are a big author's published chapters; a draft work's are not.
+    Map<String, Object> work = new java.util.HashMap<>();
+    work.put("title", "Big work");
+    work.put("summary", "s");
+    work.put("type", "novel");
+    work.put("language", "en");
+    work.put("rating", "general");
+    work.put("visibility", "public");
+    long workId = id(author.client().post("/api/v1/works", work));
+    long chapter =
+        id(
+            author
+                .client()
+                .post(
+                    "/api/v1/works/" + workId + "/chapters",
+                    Map.of("title", "One", "body", "Text of one")));
+    work.put("title", "Hidden draft");
+    work.put("visibility", "draft");
+    long draft = id(author.client().post("/api/v1/works", work));
+    author
+        .client()
+        .post(
+            "/api/v1/works/" + draft + "/chapters",
+            Map.of("title", "Secret", "body", "Secret text"));
+    List<String> keys =
+        bigFeed.page(guardians.of(actor(fan)), 10, null).items().stream()
+            .map(FeedItem::key)
+            .toList();
+    assertThat(keys).first().isEqualTo("c" + chapter);
+    assertThat(keys).hasSize(6);
   }
 
   @Test
