@@ -58,6 +58,11 @@ public class ApiException extends RuntimeException {
     return new ApiException(ProblemType.VALIDATION, errors.get(0).message(), errors, null);
   }
 
+  /** 503: the server cannot take this now (a bounded resource is busy); try again later. */
+  public static ApiException unavailable(String detail, Duration retryAfter) {
+    return new ApiException(ProblemType.UNAVAILABLE, detail, List.of(), retryAfter);
+  }
+
   public static ApiException rateLimited(Duration retryAfter) {
     return new ApiException(
         ProblemType.RATE_LIMITED,

@@ -33,10 +33,56 @@ public class Downloads {
   private final WorkQueries queries;
   private final Guardians guardians;
 
-  Downloads(WorkLookup works, WorkQueries queries, Guardians guardians) {
+  /**
+   * A download is built in memory (the whole work, then the file), so at most this many are built
+   * at once: a burst of downloads of a long work cannot exhaust the heap.
+   */
+  private final java.util.concurrent.Semaphore permits;
+
+  private final java.time.Duration wait;
+
+  Downloads(
+      WorkLookup works,
+      WorkQueries queries,
+      Guardians guardians,
+      @io.micronaut.context.annotation.Value("${starbridge.downloads.concurrent:2}") int concurrent,
+      @io.micronaut.context.annotation.Value("${starbridge.downloads.wait:20s}")
+          java.time.Duration wait) {
     this.works = works;
     this.queries = queries;
     this.guardians = guardians;
+    this.permits = new java.util.concurrent.Semaphore(Math.max(1, concurrent), true);
+    this.wait = wait;
+  }
+
+  /**
+   * Runs {@code build} holding one of the build permits, waiting for one up to {@code
+   * starbridge.downloads.wait}; when none frees up, 503 {@code /problems/unavailable} with
+   * Retry-After.
+   */
+  public <T> T withPermit(java.util.function.Supplier<T> build) {
+    boolean got;
+    try {
+      got = permits.tryAcquire(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      got = false;
+    }
+    if (!got) {
+      throw io.starbridge.common.ApiException.unavailable(
+          "Many downloads are being prepared right now. Try again in a minute.",
+          java.time.Duration.ofSeconds(30));
+    }
+    try {
+      return build.get();
+    } finally {
+      permits.release();
+    }
+  }
+
+  /** The permits (tests hold them all to see a download refused). */
+  java.util.concurrent.Semaphore permits() {
+    return permits;
   }
 
   public record Book(WorkView.Full work, List<WorkView.Chapter> chapters) {

@@ -449,23 +449,51 @@ class WorkController {
   @Get(value = "/works/{id}/download.html", produces = "text/html;charset=utf-8")
   @Secured(SecurityRule.IS_ANONYMOUS)
   @Operation(summary = "The work as one HTML file (title page and published chapters)")
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(
+      responseCode = "503",
+      description =
+          "Too many downloads are being prepared at once (/problems/unavailable); see Retry-After",
+      content =
+          @io.swagger.v3.oas.annotations.media.Content(
+              mediaType = io.starbridge.common.ProblemResponses.MEDIA_TYPE,
+              schema =
+                  @io.swagger.v3.oas.annotations.media.Schema(
+                      implementation = io.starbridge.common.Problem.class)))
   HttpResponse<byte[]> downloadHtml(
       @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor, @PathVariable long id) {
-    Downloads.Book book = downloads.book(actor, id);
-    return HttpResponse.ok(downloads.html(book).getBytes(StandardCharsets.UTF_8))
-        .contentType("text/html;charset=utf-8")
-        .header("Content-Disposition", "attachment; filename=\"" + book.fileName("html") + "\"");
+    return downloads.withPermit(
+        () -> {
+          Downloads.Book book = downloads.book(actor, id);
+          return HttpResponse.ok(downloads.html(book).getBytes(StandardCharsets.UTF_8))
+              .contentType("text/html;charset=utf-8")
+              .header(
+                  "Content-Disposition", "attachment; filename=\"" + book.fileName("html") + "\"");
+        });
   }
 
   @Get(value = "/works/{id}/download.epub", produces = "application/epub+zip")
   @Secured(SecurityRule.IS_ANONYMOUS)
   @Operation(summary = "The work as an EPUB 3 book")
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(
+      responseCode = "503",
+      description =
+          "Too many downloads are being prepared at once (/problems/unavailable); see Retry-After",
+      content =
+          @io.swagger.v3.oas.annotations.media.Content(
+              mediaType = io.starbridge.common.ProblemResponses.MEDIA_TYPE,
+              schema =
+                  @io.swagger.v3.oas.annotations.media.Schema(
+                      implementation = io.starbridge.common.Problem.class)))
   HttpResponse<byte[]> downloadEpub(
       @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor, @PathVariable long id) {
-    Downloads.Book book = downloads.book(actor, id);
-    return HttpResponse.ok(downloads.epub(book))
-        .contentType("application/epub+zip")
-        .header("Content-Disposition", "attachment; filename=\"" + book.fileName("epub") + "\"");
+    return downloads.withPermit(
+        () -> {
+          Downloads.Book book = downloads.book(actor, id);
+          return HttpResponse.ok(downloads.epub(book))
+              .contentType("application/epub+zip")
+              .header(
+                  "Content-Disposition", "attachment; filename=\"" + book.fileName("epub") + "\"");
+        });
   }
 
   // ---- translations ---------------------------------------------------------------------------
