@@ -212,14 +212,16 @@ public class OutboxTailer {
    */
   private java.util.function.LongPredicate predecessorDone(OutboxHandler handler) {
     String after = handler.after();
-    if (after == null) {
-      return id -> true;
+    if (after == null
+        || (!states.containsKey(after)
+            && handlers.stream().noneMatch(h -> h.name().equals(after)))) {
+      return id -> true; // that consumer does not run here (its stored position may be frozen)
     }
     Long stored =
         db.one("select position from event_consumers where name = ?", rs -> rs.getLong(1), after)
             .orElse(null);
     if (stored == null) {
-      return id -> true; // that consumer does not run here
+      return id -> true; // not started yet
     }
     State p = states.get(after);
     Set<Long> beyond = p != null && p.position == stored ? Set.copyOf(p.applied) : Set.of();
