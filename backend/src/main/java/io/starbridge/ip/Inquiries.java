@@ -221,8 +221,32 @@ public class Inquiries {
     move(actor, inquiry, target, rightStatus);
     if ("agreed".equals(target)) {
       rights.settle(work.id(), inquiry.medium(), inquiry.language(), rightStatus, actor.id());
+      declineOthers(actor, inquiry);
     }
     return queries.thread(g, id);
+  }
+
+  /**
+   * An agreement takes the right: the other open inquiries about the same right (same work, medium
+   * and translation language) are declined by the same author in the same transaction, each with
+   * its thread event, audit row and outbox event, so their inquirers are told.
+   */
+  private void declineOthers(Actor actor, Inquiry agreed) {
+    List<Long> others =
+        db.list(
+            "select id from inquiries where work_id = ? and medium = ? and language = ?"
+                + " and id <> ? and state in ('sent', 'in_discussion') order by id",
+            rs -> rs.getLong(1),
+            agreed.workId(),
+            agreed.medium(),
+            agreed.language(),
+            agreed.id());
+    for (long other : others) {
+      Inquiry open = load(other);
+      if (open.isOpen()) {
+        move(actor, open, "declined", null);
+      }
+    }
   }
 
   /** The state change itself: row, thread event, audit row and outbox event. */

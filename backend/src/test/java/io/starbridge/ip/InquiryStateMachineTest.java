@@ -69,6 +69,47 @@ class InquiryStateMachineTest extends InquiryTestSupport {
     assertProblem(say(producer, id, "one more thing"), 409, "/problems/conflict");
   }
 
+  /**
+   * An agreement takes the right: other open inquiries about it are declined (and their inquirers
+   * told); inquiries about another medium, or already closed, are left alone.
+   */
+  @Test
+  void anAgreementDeclinesTheOtherOpenInquiriesAboutTheSameRight() {
+    Account writer = fx().member("inqwriter");
+    Account first = producer("inqprodone");
+    Account second = producer("inqprodtwo");
+    Account third = producer("inqprodthree");
+    long w = workWithRights(writer, "film_tv", "games");
+    long winner = inquiry(first, w, "film_tv");
+    long rival = inquiry(second, w, "film_tv");
+    long gone = inquiry(third, w, "film_tv");
+    long otherMedium = inquiry(second, w, "games");
+    expect(200, move(third, gone, "withdrawn"));
+    expect(200, move(writer, rival, "in_discussion"));
+
+    expect(200, move(writer, winner, "agreed"));
+
+    TestClient.Response closed = expect(200, second.client().get("/api/v1/inquiries/" + rival));
+    assertThat(closed.string("state")).isEqualTo("declined");
+    assertThat(fx().auditActions("inquiry", rival)).endsWith("inquiry.declined");
+    assertThat(
+            fx().audits("inquiry", rival).get(fx().audits("inquiry", rival).size() - 1).actorId())
+        .isEqualTo(writer.id());
+    assertThat(expect(200, second.client().get("/api/v1/inquiries/" + otherMedium)).string("state"))
+        .isEqualTo("sent");
+    assertThat(expect(200, third.client().get("/api/v1/inquiries/" + gone)).string("state"))
+        .isEqualTo("withdrawn");
+    var notes =
+        inquiryNotifications(
+            second,
+            i ->
+                i.stream()
+                    .anyMatch(n -> "declined".equals(((Map<?, ?>) n.get("data")).get("state"))));
+    assertThat(notes)
+        .anySatisfy(
+            n -> assertThat(((Map<?, ?>) n.get("data")).get("state")).isEqualTo("declined"));
+  }
+
   @Test
   void agreementMayLicenseTheRightStraightFromSent() {
     Account writer = fx().member("inqwriter");
