@@ -763,8 +763,15 @@ public final class Guardian {
           case "signed_in" -> isSignedIn();
           default -> false;
         };
-    if (work.isTranslation() && !"granted".equals(work.translationState())) {
-      return visible && isOriginalAuthor(work);
+    if (work.isTranslation()) {
+      // Linking a translation shows it to the original's authors, draft or not: they are asked to
+      // judge it, and may read what they allowed. Until they allow it, nobody else may.
+      if (isOriginalAuthor(work)) {
+        return true;
+      }
+      if (!"granted".equals(work.translationState())) {
+        return false;
+      }
     }
     return visible;
   }
@@ -922,12 +929,14 @@ public final class Guardian {
         + alias
         + ".translation_of is null or "
         + alias
-        + ".translation_state = 'granted' or exists (select 1 from work_authors oa_g where"
+        + ".translation_state = 'granted')) or ("
+        + alias
+        + ".translation_of is not null and exists (select 1 from work_authors oa_g where"
         + " oa_g.work_id = "
         + alias
         + ".translation_of and oa_g.state = 'active' and oa_g.user_id = "
         + me
-        + ")))))";
+        + "))))";
   }
 
   // ---- inquiries ----------------------------------------------------------------------------

@@ -118,6 +118,42 @@ class WorkNotificationTest extends ForumTest {
     assertThat(num(data(ofKind(items, "work").get(0)).get("position"))).isEqualTo(3);
   }
 
+  /**
+   * A translation still in draft asks for permission: the original's authors are told and may read
+   * it to decide (it is listed on their work); nobody else may.
+   */
+  @Test
+  void aDraftTranslationAskingPermissionReachesAndIsReadableByTheOriginalsAuthors() {
+    Account original = fx().member("original");
+    Account translator = fx().member("translator");
+    Account stranger = fx().member("stranger");
+    long pub = work(original, "Origin", "public", "zh-Hans");
+    chapter(original, pub, "一");
+    long draft = work(translator, "Draft translation", "draft", "en");
+    chapter(translator, draft, "One");
+    expect(
+        201,
+        translator
+            .client()
+            .post("/api/v1/works/" + pub + "/translations", Map.of("workId", draft)));
+
+    var orig = await(original, i -> !ofKind(i, "translation_request").isEmpty());
+    assertThat(num(data(ofKind(orig, "translation_request").get(0)).get("workId")))
+        .isEqualTo(draft);
+    expect(200, original.client().get("/api/v1/works/" + draft));
+    assertThat(expect(200, original.client().get("/api/v1/works/" + pub + "/translations")).body())
+        .contains("\"id\":" + draft + ",")
+        .contains("\"state\":\"requested\"");
+    assertProblem(stranger.client().get("/api/v1/works/" + draft), 404, "/problems/not-found");
+    assertThat(expect(200, stranger.client().get("/api/v1/works/" + pub + "/translations")).body())
+        .isEqualTo("[]");
+    expect(
+        200,
+        original
+            .client()
+            .put("/api/v1/works/" + pub + "/translations/" + draft, Map.of("state", "granted")));
+  }
+
   @Test
   void coauthorInvitationAndGroupedKudos() {
     Account author = fx().member("writer");
