@@ -274,15 +274,18 @@ public class HomeFeed {
     }
     try {
       String key = key(userId);
-      if (cmd.exists(key) == 0) {
-        rebuild(userId, true);
-      }
       Range<Number> range =
           beforeMillis == Long.MAX_VALUE
               ? Range.create(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY)
               : Range.create(Double.NEGATIVE_INFINITY, (double) beforeMillis);
       List<ScoredValue<String>> raw =
           cmd.zrevrangebyscoreWithScores(key, range, Limit.create(0, fetch + 20));
+      // A warm feed answers with items (or its sentinel); only an empty answer may mean a cold
+      // feed, so the common read is one round trip.
+      if (raw.isEmpty() && cmd.exists(key) == 0) {
+        rebuild(userId, true);
+        raw = cmd.zrevrangebyscoreWithScores(key, range, Limit.create(0, fetch + 20));
+      }
       List<Entry> out = new ArrayList<>();
       for (ScoredValue<String> v : raw) {
         if (SENTINEL.equals(v.getValue())) {
