@@ -47,6 +47,7 @@ class EmailDigest {
       long id,
       long userId,
       String email,
+      String locale,
       String kind,
       String title,
       String slug,
@@ -82,7 +83,7 @@ class EmailDigest {
     List<Item> due =
         db.list(
             """
-                select n.id, n.user_id, u.email, n.kind, coalesce(t.title, n.data->>'title') as title,
+                select n.id, n.user_id, u.email, u.locale, n.kind, coalesce(t.title, n.data->>'title') as title,
                        t.slug, n.topic_id, n.post_id, n.group_id, g.name as group_name,
                        (n.data->>'workId')::bigint as work_id
                   from notifications n
@@ -102,9 +103,10 @@ class EmailDigest {
                     rs.getLong(1),
                     rs.getLong(2),
                     rs.getString(3),
-                    rs.getString(4),
-                    rs.getString(5),
-                    rs.getString(6),
+                    rs.getString("locale"),
+                    rs.getString("kind"),
+                    rs.getString("title"),
+                    rs.getString("slug"),
                     Db.nullableLong(rs, "topic_id"),
                     Db.nullableLong(rs, "post_id"),
                     Db.nullableLong(rs, "group_id"),
@@ -139,24 +141,35 @@ class EmailDigest {
       if (items.isEmpty()) {
         continue;
       }
-      StringBuilder text = new StringBuilder("You have unseen notifications on Starbridge:\n\n");
+      boolean zh = items.get(0).locale() != null && items.get(0).locale().startsWith("zh");
+      StringBuilder text =
+          new StringBuilder(
+              zh ? "你在星桥有未读的通知：\n\n" : "You have unseen notifications on Starbridge:\n\n");
       List<String> links = new ArrayList<>();
       for (Item i : items) {
         String link =
             publicUrl.get()
                 + (i.topicId() == null ? "/notifications" : "/t/" + i.slug() + "/" + i.topicId());
         text.append("- ")
-            .append(label(i))
-            .append(i.title() == null ? "" : ": " + i.title())
+            .append(label(i, zh))
+            .append(i.title() == null ? "" : (zh ? "：" : ": ") + i.title())
             .append("\n  ")
             .append(link)
             .append('\n');
         links.add(link);
       }
-      text.append("\nChange what you receive in your notification settings.\n");
+      text.append(
+          zh
+              ? "\n可以在通知设置中调整接收哪些邮件。\n— 星桥 Starbridge\n"
+              : "\nChange what you receive in your notification settings.\n— Starbridge\n");
       mailer.send(
           items.get(0).email(),
-          "Starbridge: " + items.size() + " unseen notification" + (items.size() == 1 ? "" : "s"),
+          zh
+              ? "星桥：你有 " + items.size() + " 条未读通知"
+              : "Starbridge: "
+                  + items.size()
+                  + " unseen notification"
+                  + (items.size() == 1 ? "" : "s"),
           text.toString(),
           links.stream().distinct().toList());
       db.update(
@@ -167,11 +180,40 @@ class EmailDigest {
     return sent;
   }
 
-  /** What a line says before the title: the kind, or for an announcement where it was made. */
-  private static String label(Item i) {
+  /** What a line says before the title, in the recipient's language. */
+  private static String label(Item i, boolean zh) {
     if (NotificationKind.GROUP_ANNOUNCEMENT.wire().equals(i.kind()) && i.groupName() != null) {
-      return "announcement in " + i.groupName();
+      return zh ? i.groupName() + " 的公告" : "Announcement in " + i.groupName();
     }
-    return i.kind().replace('_', ' ');
+    String[] l = LABELS.get(i.kind());
+    if (l == null) {
+      return i.kind().replace('_', ' ');
+    }
+    return zh ? l[1] : l[0];
   }
+
+  /** Per emailable kind: English and Chinese. */
+  private static final Map<String, String[]> LABELS =
+      Map.ofEntries(
+          Map.entry("mention", new String[] {"You were mentioned", "有人提到了你"}),
+          Map.entry("quote", new String[] {"You were quoted", "有人引用了你"}),
+          Map.entry("reply", new String[] {"New reply", "新回复"}),
+          Map.entry("watching", new String[] {"New post in a topic you watch", "你关注的话题有新帖"}),
+          Map.entry(
+              "followed_topic", new String[] {"New topic by someone you follow", "你关注的人发了新话题"}),
+          Map.entry("group_invitation", new String[] {"Group invitation", "小组邀请"}),
+          Map.entry("group_join_request", new String[] {"Request to join your group", "入组申请"}),
+          Map.entry("group_approved", new String[] {"You joined a group", "入组申请已通过"}),
+          Map.entry("group_announcement", new String[] {"Group announcement", "小组公告"}),
+          Map.entry("verification", new String[] {"Verification decision", "认证结果"}),
+          Map.entry("moderation", new String[] {"Moderation decision", "管理处理结果"}),
+          Map.entry("work", new String[] {"New chapter", "新章节"}),
+          Map.entry("coauthor_invitation", new String[] {"Co-author invitation", "合著邀请"}),
+          Map.entry(
+              "translation_request", new String[] {"Translation permission requested", "翻译授权请求"}),
+          Map.entry(
+              "translation_decision", new String[] {"Translation permission decided", "翻译授权结果"}),
+          Map.entry("inquiry_received", new String[] {"New adaptation inquiry", "新的改编询问"}),
+          Map.entry("inquiry_state", new String[] {"Adaptation inquiry update", "改编询问状态更新"}),
+          Map.entry("inquiry_message", new String[] {"New message in an inquiry", "改编询问有新消息"}));
 }

@@ -188,6 +188,7 @@ class AnnouncementNotificationTest extends ForumTest {
       Account owner = fx().groupCreator("owner");
       String group = fx().group(owner, "public");
       Account ada = fx().member("ada");
+      expect(200, ada.client().patch("/api/v1/me", Map.of("locale", "en")));
       fx().membership(group, ada, "member", "active");
       long topic = fx().groupTopic(owner, group);
       announce(owner, topic, true);
@@ -204,8 +205,40 @@ class AnnouncementNotificationTest extends ForumTest {
           db.one("select name from groups where slug = ?", rs -> rs.getString(1), group)
               .orElseThrow();
       assertThat(mails.get(0).get("text").toString())
-          .contains("announcement in " + groupName + ": ")
+          .contains("Announcement in " + groupName + ": ")
           .contains("/t/");
+    }
+
+    @Test
+    void aChineseReadersDigestIsInChinese() {
+      Account owner = fx().groupCreator("owner");
+      String group = fx().group(owner, "public");
+      Account lin = fx().member("lin");
+      expect(200, lin.client().patch("/api/v1/me", Map.of("locale", "zh-CN")));
+      fx().membership(group, lin, "member", "active");
+      long topic = fx().groupTopic(owner, group);
+      announce(owner, topic, true);
+      assertThat(announcements(lin)).hasSize(1);
+      db.update(
+          "update notifications set updated_at = now() - interval '1 hour' where user_id = ?",
+          lin.id());
+
+      digest.send();
+
+      List<Map<String, Object>> mails =
+          client().get("/dev/mailbox").items().stream()
+              .filter(m -> m.get("to").equals(lin.email()))
+              .filter(m -> m.get("subject").toString().startsWith("星桥："))
+              .toList();
+      assertThat(mails).hasSize(1);
+      assertThat(mails.get(0).get("subject").toString()).isEqualTo("星桥：你有 1 条未读通知");
+      String groupName =
+          db.one("select name from groups where slug = ?", rs -> rs.getString(1), group)
+              .orElseThrow();
+      assertThat(mails.get(0).get("text").toString())
+          .startsWith("你在星桥有未读的通知")
+          .contains(groupName + " 的公告：")
+          .contains("通知设置");
     }
   }
 }

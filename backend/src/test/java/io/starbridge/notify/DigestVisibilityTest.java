@@ -20,7 +20,7 @@ class DigestVisibilityTest extends ForumTest {
   private long mailsTo(Account who) {
     return client().get("/dev/mailbox").items().stream()
         .filter(m -> m.get("to").equals(who.email()))
-        .filter(m -> m.get("subject").toString().contains("unseen"))
+        .filter(m -> m.get("subject").toString().contains("未读通知"))
         .count();
   }
 

@@ -335,7 +335,7 @@ class NotificationApiTest extends ForumTest {
         .anyMatch(
             m ->
                 m.get("to").equals(ada.email())
-                    && m.get("subject").toString().contains("1 unseen notification"));
+                    && m.get("subject").toString().equals("星桥：你有 1 条未读通知"));
     // Mailed once only.
     int before = box.items().size();
     digest.send();
@@ -344,7 +344,7 @@ class NotificationApiTest extends ForumTest {
                 .filter(
                     m ->
                         m.get("to").equals(ada.email())
-                            && m.get("subject").toString().contains("unseen"))
+                            && m.get("subject").toString().contains("未读通知"))
                 .count())
         .isEqualTo(1);
     assertThat(before).isPositive();
