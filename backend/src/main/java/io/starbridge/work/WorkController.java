@@ -449,50 +449,39 @@ class WorkController {
   @Get(value = "/works/{id}/download.html", produces = "text/html;charset=utf-8")
   @Secured(SecurityRule.IS_ANONYMOUS)
   @Operation(summary = "The work as one HTML file (title page and published chapters)")
-  @io.swagger.v3.oas.annotations.responses.ApiResponse(
-      responseCode = "503",
-      description =
-          "Too many downloads are being prepared at once (/problems/unavailable); see Retry-After",
-      content =
-          @io.swagger.v3.oas.annotations.media.Content(
-              mediaType = io.starbridge.common.ProblemResponses.MEDIA_TYPE,
-              schema =
-                  @io.swagger.v3.oas.annotations.media.Schema(
-                      implementation = io.starbridge.common.Problem.class)))
+  @BusyProblem
   HttpResponse<byte[]> downloadHtml(
       @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor, @PathVariable long id) {
-    return downloads.withPermit(
-        () -> {
-          Downloads.Book book = downloads.book(actor, id);
-          return HttpResponse.ok(downloads.html(book).getBytes(StandardCharsets.UTF_8))
-              .contentType("text/html;charset=utf-8")
-              .header(
-                  "Content-Disposition", "attachment; filename=\"" + book.fileName("html") + "\"");
-        });
+    return download(
+        actor,
+        id,
+        "html",
+        "text/html;charset=utf-8",
+        book -> downloads.html(book).getBytes(StandardCharsets.UTF_8));
   }
 
   @Get(value = "/works/{id}/download.epub", produces = "application/epub+zip")
   @Secured(SecurityRule.IS_ANONYMOUS)
   @Operation(summary = "The work as an EPUB 3 book")
-  @io.swagger.v3.oas.annotations.responses.ApiResponse(
-      responseCode = "503",
-      description =
-          "Too many downloads are being prepared at once (/problems/unavailable); see Retry-After",
-      content =
-          @io.swagger.v3.oas.annotations.media.Content(
-              mediaType = io.starbridge.common.ProblemResponses.MEDIA_TYPE,
-              schema =
-                  @io.swagger.v3.oas.annotations.media.Schema(
-                      implementation = io.starbridge.common.Problem.class)))
+  @BusyProblem
   HttpResponse<byte[]> downloadEpub(
       @io.swagger.v3.oas.annotations.Parameter(hidden = true) Actor actor, @PathVariable long id) {
+    return download(actor, id, "epub", "application/epub+zip", downloads::epub);
+  }
+
+  /** A download, built while holding one of the build permits, as an attachment. */
+  private HttpResponse<byte[]> download(
+      Actor actor,
+      long id,
+      String ext,
+      String contentType,
+      java.util.function.Function<Downloads.Book, byte[]> render) {
     return downloads.withPermit(
         () -> {
           Downloads.Book book = downloads.book(actor, id);
-          return HttpResponse.ok(downloads.epub(book))
-              .contentType("application/epub+zip")
-              .header(
-                  "Content-Disposition", "attachment; filename=\"" + book.fileName("epub") + "\"");
+          return HttpResponse.ok(render.apply(book))
+              .contentType(contentType)
+              .header("Content-Disposition", "attachment; filename=\"" + book.fileName(ext) + "\"");
         });
   }
 
