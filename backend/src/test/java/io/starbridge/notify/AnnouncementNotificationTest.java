@@ -176,68 +176,52 @@ class AnnouncementNotificationTest extends ForumTest {
 
   @Nested
   class Digest {
-    private List<Map<String, Object>> mailsTo(Account who) {
-      return client().get("/dev/mailbox").items().stream()
-          .filter(m -> m.get("to").equals(who.email()))
-          .filter(m -> m.get("subject").toString().contains("unseen"))
-          .toList();
-    }
+    /** The digest mails of a member whose locale is {@code locale}, after an announcement. */
+    private record Mailed(List<Map<String, Object>> mails, String groupName) {}
 
-    @Test
-    void announcementsAreMailedByDefaultNamingTheGroup() {
+    private Mailed announceAndSendDigest(String handle, String locale, String subjectMark) {
       Account owner = fx().groupCreator("owner");
       String group = fx().group(owner, "public");
-      Account ada = fx().member("ada");
-      expect(200, ada.client().patch("/api/v1/me", Map.of("locale", "en")));
-      fx().membership(group, ada, "member", "active");
+      Account reader = fx().member(handle);
+      expect(200, reader.client().patch("/api/v1/me", Map.of("locale", locale)));
+      fx().membership(group, reader, "member", "active");
       long topic = fx().groupTopic(owner, group);
       announce(owner, topic, true);
-      assertThat(announcements(ada)).hasSize(1);
+      assertThat(announcements(reader)).hasSize(1);
       db.update(
           "update notifications set updated_at = now() - interval '1 hour' where user_id = ?",
-          ada.id());
-
-      digest.send();
-
-      List<Map<String, Object>> mails = mailsTo(ada);
-      assertThat(mails).hasSize(1);
-      String groupName =
-          db.one("select name from groups where slug = ?", rs -> rs.getString(1), group)
-              .orElseThrow();
-      assertThat(mails.get(0).get("text").toString())
-          .contains("Announcement in " + groupName + ": ")
-          .contains("/t/");
-    }
-
-    @Test
-    void aChineseReadersDigestIsInChinese() {
-      Account owner = fx().groupCreator("owner");
-      String group = fx().group(owner, "public");
-      Account lin = fx().member("lin");
-      expect(200, lin.client().patch("/api/v1/me", Map.of("locale", "zh-CN")));
-      fx().membership(group, lin, "member", "active");
-      long topic = fx().groupTopic(owner, group);
-      announce(owner, topic, true);
-      assertThat(announcements(lin)).hasSize(1);
-      db.update(
-          "update notifications set updated_at = now() - interval '1 hour' where user_id = ?",
-          lin.id());
+          reader.id());
 
       digest.send();
 
       List<Map<String, Object>> mails =
           client().get("/dev/mailbox").items().stream()
-              .filter(m -> m.get("to").equals(lin.email()))
-              .filter(m -> m.get("subject").toString().startsWith("星桥："))
+              .filter(m -> m.get("to").equals(reader.email()))
+              .filter(m -> m.get("subject").toString().contains(subjectMark))
               .toList();
-      assertThat(mails).hasSize(1);
-      assertThat(mails.get(0).get("subject").toString()).isEqualTo("星桥：你有 1 条未读通知");
       String groupName =
           db.one("select name from groups where slug = ?", rs -> rs.getString(1), group)
               .orElseThrow();
-      assertThat(mails.get(0).get("text").toString())
+      return new Mailed(mails, groupName);
+    }
+
+    @Test
+    void announcementsAreMailedByDefaultNamingTheGroup() {
+      Mailed m = announceAndSendDigest("ada", "en", "unseen");
+      assertThat(m.mails()).hasSize(1);
+      assertThat(m.mails().get(0).get("text").toString())
+          .contains("Announcement in " + m.groupName() + ": ")
+          .contains("/t/");
+    }
+
+    @Test
+    void aChineseReadersDigestIsInChinese() {
+      Mailed m = announceAndSendDigest("lin", "zh-CN", "星桥：");
+      assertThat(m.mails()).hasSize(1);
+      assertThat(m.mails().get(0).get("subject").toString()).isEqualTo("星桥：你有 1 条未读通知");
+      assertThat(m.mails().get(0).get("text").toString())
           .startsWith("你在星桥有未读的通知")
-          .contains(groupName + " 的公告：")
+          .contains(m.groupName() + " 的公告：")
           .contains("通知设置");
     }
   }
